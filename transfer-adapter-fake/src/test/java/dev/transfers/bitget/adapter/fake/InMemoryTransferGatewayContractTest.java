@@ -1,0 +1,31 @@
+package dev.transfers.bitget.adapter.fake;
+
+import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.contract.Holding;
+import dev.transfers.bitget.domain.contract.TransferGatewayContract;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+
+class InMemoryTransferGatewayContractTest extends TransferGatewayContract {
+    private InMemoryTransferGateway fake;
+
+    @BeforeEach
+    void newFake() {
+        fake = new InMemoryTransferGateway();
+    }
+
+    @Override
+    protected TransferGateway gateway() {
+        return fake;
+    }
+
+    @Override
+    protected void seedBalance(Holding holding, BigDecimal amount) {
+        fake.seedBalance(new BalanceKey(holding.account(), holding.symbol(), holding.coin()), amount);
+    }
+
+    @Override
+    protected BigDecimal balanceOf(Holding holding) {
+        return fake.balance(new BalanceKey(holding.account(), holding.symbol(), holding.coin()));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.transfers.bitget.domain.contract;
+
+import dev.transfers.bitget.domain.AccountType;
+import java.util.Objects;
+
+/**
+ * Where a balance is kept: an account type and a coin, and for isolated margin also the
+ * trading pair (isolated margin balances are kept per symbol).
+ *
+ * @param account the account type
+ * @param symbol  the isolated-margin trading pair, {@code null} for every other account type
+ * @param coin    the currency
+ */
+public record Holding(AccountType account, String symbol, String coin) {
+    public Holding {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(coin, "coin");
+        if ((account == AccountType.ISOLATED_MARGIN) != (symbol != null)) {
+            throw new IllegalArgumentException("a symbol is needed for isolated_margin holdings and only for them");
+        }
+    }
+
+    /** A holding of {@code coin} in a non-isolated account. */
+    public static Holding of(AccountType account, String coin) {
+        return new Holding(account, null, coin);
+    }
+
+    /** A holding of {@code coin} in the isolated margin account of {@code symbol}. */
+    public static Holding isolated(String symbol, String coin) {
+        return new Holding(AccountType.ISOLATED_MARGIN, symbol, coin);
+    }
+}
