@@ -18,7 +18,8 @@ import java.util.UUID;
  * <ul>
  *   <li>{@code from} and {@code to} are required and differ;</li>
  *   <li>{@code amount} is greater than 0, with at most {@value #MAX_INTEGER_DIGITS} digits before
- *       the decimal point and {@value #MAX_FRACTION_DIGITS} after it (trailing zeros do not count).
+ *       the decimal point and {@value #MAX_FRACTION_DIGITS} after it (trailing zeros count: the
+ *       scale is what is sent).
  *       It is kept exactly as given, scale included: no rounding, no stripping;</li>
  *   <li>{@code coin} is 1 to 20 upper-case ASCII letters or digits ({@code USDT}); blank or
  *       lower-case coins are refused, never silently changed;</li>
@@ -61,7 +62,7 @@ public record Transfer(
 
     /** Most digits allowed before the decimal point of an amount. */
     public static final int MAX_INTEGER_DIGITS = 20;
-    /** Most digits allowed after the decimal point of an amount, trailing zeros aside. */
+    /** Most digits allowed after the decimal point of an amount, trailing zeros included. */
     public static final int MAX_FRACTION_DIGITS = 18;
     /** Longest clientOid Bitget accepts. */
     public static final int MAX_CLIENT_OID_LENGTH = 64;
