@@ -1,0 +1,71 @@
+package dev.transfers.bitget.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The layering rules, each named for the edge it forbids, for a code base under {@code base}
+ * laid out as {@code base.domain}, {@code base.adapter.http}, {@code base.adapter.fake} and
+ * {@code base.app}. Parameterised by the base package so that the same rules are also checked
+ * against deliberately wrong classes, proving each can fail.
+ */
+final class ArchitectureRules {
+    private final String domain;
+    private final String httpAdapter;
+    private final String fakeAdapter;
+    private final String app;
+    private final String base;
+
+    ArchitectureRules(String base) {
+        this.base = base;
+        this.domain = base + ".domain..";
+        this.httpAdapter = base + ".adapter.http..";
+        this.fakeAdapter = base + ".adapter.fake..";
+        this.app = base + ".app..";
+    }
+
+    ArchRule domainDependsOnNothingButTheJdkAndJakartaValidation() {
+        return classes().that().resideInAPackage(domain)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.validation..", domain)
+                .as("domain_depends_on_nothing_but_the_jdk_and_jakarta_validation");
+    }
+
+    ArchRule httpAdapterDoesNotDependOnTheFakeAdapter() {
+        return noClasses().that().resideInAPackage(httpAdapter)
+                .should().dependOnClassesThat().resideInAPackage(fakeAdapter)
+                .as("http_adapter_does_not_depend_on_the_fake_adapter");
+    }
+
+    ArchRule fakeAdapterDoesNotDependOnTheHttpAdapter() {
+        return noClasses().that().resideInAPackage(fakeAdapter)
+                .should().dependOnClassesThat().resideInAPackage(httpAdapter)
+                .as("fake_adapter_does_not_depend_on_the_http_adapter");
+    }
+
+    ArchRule feignAndJacksonAppearOnlyInTheHttpAdapter() {
+        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(httpAdapter)
+                .should().dependOnClassesThat().resideInAnyPackage("feign..", "com.fasterxml.jackson..")
+                .as("feign_and_jackson_appear_only_in_the_http_adapter");
+    }
+
+    ArchRule nothingDependsOnTheApp() {
+        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(app)
+                .should().dependOnClassesThat().resideInAPackage(app)
+                .as("nothing_depends_on_the_app");
+    }
+
+    ArchRule noPackageCycles() {
+        return slices().matching(base + ".(**)").should().beFreeOfCycles()
+                .as("no_package_cycles");
+    }
+
+    List<ArchRule> all() {
+        return List.of(domainDependsOnNothingButTheJdkAndJakartaValidation(),
+                httpAdapterDoesNotDependOnTheFakeAdapter(), fakeAdapterDoesNotDependOnTheHttpAdapter(),
+                feignAndJacksonAppearOnlyInTheHttpAdapter(), nothingDependsOnTheApp(), noPackageCycles());
+    }
+}
