@@ -132,6 +132,20 @@ public record Transfer(
         return from == AccountType.ISOLATED_MARGIN || to == AccountType.ISOLATED_MARGIN;
     }
 
+    /** The holding the amount leaves. */
+    public Holding source() {
+        return holdingIn(from);
+    }
+
+    /** The holding the amount enters. */
+    public Holding destination() {
+        return holdingIn(to);
+    }
+
+    private Holding holdingIn(AccountType account) {
+        return new Holding(account, account == AccountType.ISOLATED_MARGIN ? symbol : null, coin);
+    }
+
     private static AccountType parseAccountType(String field, String code,
             List<InvalidTransferException.Violation> errors) {
         if (code == null || code.isEmpty()) {

@@ -192,4 +192,12 @@ class TransferTest {
         assertThat(e.getMessage()).hasSizeLessThan(400).contains("\\u0007").contains("10005 characters, cut")
                 .doesNotContain("\u0007");
     }
+
+    @Test
+    void sourceAndDestinationCarryTheSymbolOnlyOnTheIsolatedMarginSide() {
+        Transfer transfer = valid().from(AccountType.ISOLATED_MARGIN).to(AccountType.SPOT).symbol("BTCUSDT").build();
+
+        assertThat(transfer.source()).isEqualTo(Holding.isolated("BTCUSDT", "USDT"));
+        assertThat(transfer.destination()).isEqualTo(Holding.of(AccountType.SPOT, "USDT"));
+    }
 }

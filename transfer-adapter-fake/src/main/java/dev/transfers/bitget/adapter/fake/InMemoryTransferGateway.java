@@ -1,6 +1,7 @@
 package dev.transfers.bitget.adapter.fake;
 
 import dev.transfers.bitget.domain.AccountType;
+import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferGateway;
@@ -38,7 +39,7 @@ public final class InMemoryTransferGateway implements TransferGateway {
 
     private final Sleeper sleeper;
     private final Object ledgerLock = new Object();
-    private final Map<BalanceKey, BigDecimal> balances = new HashMap<>();
+    private final Map<Holding, BigDecimal> balances = new HashMap<>();
     private final Map<String, AppliedTransfer> appliedByClientOid = new LinkedHashMap<>();
     private final Deque<Fault> scriptedFaults = new ArrayDeque<>();
     private final AtomicLong nextTransferId = new AtomicLong(1_000_000_001L);
@@ -81,14 +82,14 @@ public final class InMemoryTransferGateway implements TransferGateway {
             if (earlier != null) {
                 return earlier.receipt();
             }
-            BalanceKey source = sourceOf(transfer);
+            Holding source = transfer.source();
             BigDecimal available = balances.getOrDefault(source, BigDecimal.ZERO);
             if (available.compareTo(transfer.amount()) < 0) {
                 throw new TransferRejectedException(RejectionReason.INSUFFICIENT_BALANCE, INSUFFICIENT_BALANCE_CODE,
                         INSUFFICIENT_BALANCE_MESSAGE, transfer.clientOid());
             }
             balances.put(source, available.subtract(transfer.amount()));
-            balances.merge(destinationOf(transfer), transfer.amount(), BigDecimal::add);
+            balances.merge(transfer.destination(), transfer.amount(), BigDecimal::add);
             TransferReceipt receipt =
                     new TransferReceipt(Long.toString(nextTransferId.getAndIncrement()), transfer.clientOid());
             appliedByClientOid.put(transfer.clientOid(), new AppliedTransfer(transfer, receipt));
@@ -98,45 +99,35 @@ public final class InMemoryTransferGateway implements TransferGateway {
 
     /** Sets the balance of {@code coin} in a non-isolated account. */
     public void seedBalance(AccountType account, String coin, BigDecimal amount) {
-        seedBalance(new BalanceKey(account, null, coin), amount);
+        seedBalance(Holding.of(account, coin), amount);
     }
 
-    /** Sets the balance of {@code coin} in the isolated margin account of {@code symbol}. */
-    public void seedIsolatedBalance(String symbol, String coin, BigDecimal amount) {
-        seedBalance(new BalanceKey(AccountType.ISOLATED_MARGIN, symbol, coin), amount);
-    }
-
-    /** Sets the balance kept under {@code key}; it must not be negative. */
-    public void seedBalance(BalanceKey key, BigDecimal amount) {
-        Objects.requireNonNull(key, "key");
+    /** Sets the balance of {@code holding}; it must not be negative. */
+    public void seedBalance(Holding holding, BigDecimal amount) {
+        Objects.requireNonNull(holding, "holding");
         Objects.requireNonNull(amount, "amount");
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("a seeded balance must not be negative, got " + amount.toPlainString());
         }
         synchronized (ledgerLock) {
-            balances.put(key, amount);
+            balances.put(holding, amount);
         }
     }
 
     /** The balance of {@code coin} in a non-isolated account; zero when none was seeded or moved there. */
     public BigDecimal balance(AccountType account, String coin) {
-        return balance(new BalanceKey(account, null, coin));
+        return balance(Holding.of(account, coin));
     }
 
-    /** The balance of {@code coin} in the isolated margin account of {@code symbol}. */
-    public BigDecimal isolatedBalance(String symbol, String coin) {
-        return balance(new BalanceKey(AccountType.ISOLATED_MARGIN, symbol, coin));
-    }
-
-    /** The balance kept under {@code key}; zero when there is none. */
-    public BigDecimal balance(BalanceKey key) {
+    /** The balance of {@code holding}; zero when there is none. */
+    public BigDecimal balance(Holding holding) {
         synchronized (ledgerLock) {
-            return balances.getOrDefault(key, BigDecimal.ZERO);
+            return balances.getOrDefault(holding, BigDecimal.ZERO);
         }
     }
 
-    /** A snapshot of every balance the fake holds. */
-    public Map<BalanceKey, BigDecimal> balances() {
+    /** A snapshot of every balance the fake holds, by holding. */
+    public Map<Holding, BigDecimal> balances() {
         synchronized (ledgerLock) {
             return Map.copyOf(balances);
         }
@@ -192,19 +183,6 @@ public final class InMemoryTransferGateway implements TransferGateway {
             throw new TransferRejectedException(RejectionReason.EXCHANGE_UNREACHABLE, null,
                     "interrupted before the transfer was sent", transfer.clientOid());
         }
-    }
-
-    private static BalanceKey sourceOf(Transfer transfer) {
-        return keyOf(transfer.from(), transfer);
-    }
-
-    private static BalanceKey destinationOf(Transfer transfer) {
-        return keyOf(transfer.to(), transfer);
-    }
-
-    private static BalanceKey keyOf(AccountType account, Transfer transfer) {
-        String symbol = account == AccountType.ISOLATED_MARGIN ? transfer.symbol() : null;
-        return new BalanceKey(account, symbol, transfer.coin());
     }
 
     /** How a scripted call ends. */

@@ -1,7 +1,7 @@
 package dev.transfers.bitget.adapter.fake;
 
+import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.TransferGateway;
-import dev.transfers.bitget.domain.contract.Holding;
 import dev.transfers.bitget.domain.contract.TransferGatewayContract;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +21,11 @@ class InMemoryTransferGatewayContractTest extends TransferGatewayContract {
 
     @Override
     protected void seedBalance(Holding holding, BigDecimal amount) {
-        fake.seedBalance(new BalanceKey(holding.account(), holding.symbol(), holding.coin()), amount);
+        fake.seedBalance(holding, amount);
     }
 
     @Override
     protected BigDecimal balanceOf(Holding holding) {
-        return fake.balance(new BalanceKey(holding.account(), holding.symbol(), holding.coin()));
+        return fake.balance(holding);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfers.bitget.domain.AccountType;
+import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
@@ -107,10 +108,10 @@ class InMemoryTransferGatewayTest {
         fake.transfer(first);
 
         assertThat(fake.appliedTransfers()).extracting(AppliedTransfer::transfer).containsExactly(first, second);
-        assertThat(fake.isolatedBalance("BTCUSDT", "USDT")).isEqualByComparingTo("2");
-        assertThat(fake.balances()).containsOnlyKeys(new BalanceKey(AccountType.SPOT, null, "USDT"),
-                new BalanceKey(AccountType.USDT_FUTURES, null, "USDT"),
-                new BalanceKey(AccountType.ISOLATED_MARGIN, "BTCUSDT", "USDT"));
+        assertThat(fake.balance(Holding.isolated("BTCUSDT", "USDT"))).isEqualByComparingTo("2");
+        assertThat(fake.balances()).containsOnlyKeys(Holding.of(AccountType.SPOT, "USDT"),
+                Holding.of(AccountType.USDT_FUTURES, "USDT"),
+                Holding.isolated("BTCUSDT", "USDT"));
     }
 
     @Test
@@ -122,7 +123,7 @@ class InMemoryTransferGatewayTest {
 
     @Test
     void anIsolatedMarginBalanceNeedsASymbol() {
-        assertThatThrownBy(() -> fake.seedBalance(AccountType.ISOLATED_MARGIN, "USDT", BigDecimal.ONE))
+        assertThatThrownBy(() -> fake.seedBalance(Holding.of(AccountType.ISOLATED_MARGIN, "USDT"), BigDecimal.ONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("symbol");
     }

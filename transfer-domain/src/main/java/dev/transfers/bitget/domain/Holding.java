@@ -1,11 +1,11 @@
-package dev.transfers.bitget.domain.contract;
+package dev.transfers.bitget.domain;
 
-import dev.transfers.bitget.domain.AccountType;
 import java.util.Objects;
 
 /**
- * Where a balance is kept: an account type and a coin, and for isolated margin also the
- * trading pair (isolated margin balances are kept per symbol).
+ * Where a balance is kept: an account type and a coin, and for isolated margin also the trading
+ * pair, since isolated margin balances are kept per symbol. A transfer moves its amount from its
+ * {@linkplain Transfer#source() source} holding to its {@linkplain Transfer#destination() destination}.
  *
  * @param account the account type
  * @param symbol  the isolated-margin trading pair, {@code null} for every other account type
