@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import dev.transfers.bitget.domain.AccountType;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +74,7 @@ class SimulatedBitgetTransferTest {
         HttpResponse<String> changed = client.transfer(LIVE,
                 body("spot", "coin_futures", "999", "USDT", null, "same")).send();
 
-        for (HttpResponse<String> response : new HttpResponse[] {replay, changed}) {
+        for (HttpResponse<String> response : List.of(replay, changed)) {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonObject data = json(response).getAsJsonObject("data");
             assertThat(data.get("transferId").getAsString()).isEqualTo(first);
