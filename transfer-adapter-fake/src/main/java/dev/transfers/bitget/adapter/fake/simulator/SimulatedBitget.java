@@ -71,6 +71,7 @@ public final class SimulatedBitget implements AutoCloseable {
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
     private final TransferEndpoint transferEndpoint;
     private final HttpServer server;
+    private final URI baseUri;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -92,6 +93,7 @@ public final class SimulatedBitget implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot bind 127.0.0.1:" + builder.port, e);
         }
+        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -104,7 +106,7 @@ public final class SimulatedBitget implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, the base URL to give a client. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return baseUri;
     }
 
     /** Sets the balance of a coin in an account type other than isolated margin; the coin becomes known. */
@@ -174,7 +176,7 @@ public final class SimulatedBitget implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SimulatedBitget[" + baseUri() + (closed.get() ? ", closed" : "") + "]";
+        return "SimulatedBitget[" + baseUri + (closed.get() ? ", closed" : "") + "]";
     }
 
     private Instant serverTime() {

@@ -32,6 +32,7 @@ class SimulatedBitgetLifecycleTest {
         sim.close();
         sim.close();
 
+        assertThat(sim.toString()).isEqualTo("SimulatedBitget[http://127.0.0.1:" + port + ", closed]");
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
