@@ -15,8 +15,12 @@ public record Holding(AccountType account, String symbol, String coin) {
     public Holding {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(coin, "coin");
-        if ((account == AccountType.ISOLATED_MARGIN) != (symbol != null)) {
-            throw new IllegalArgumentException("a symbol is needed for isolated_margin holdings and only for them");
+        boolean isolated = account == AccountType.ISOLATED_MARGIN;
+        if (isolated && symbol == null) {
+            throw new IllegalArgumentException("an isolated_margin holding needs a symbol");
+        }
+        if (!isolated && symbol != null) {
+            throw new IllegalArgumentException("only isolated_margin holdings have a symbol, not " + account);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.transfers.bitget.adapter.fake.simulator;
 
+import dev.transfers.bitget.domain.Holding;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,13 +18,13 @@ final class Ledger {
     /** Large enough to look like Bitget's ids, small enough to count up for a long time. */
     private static final long FIRST_TRANSFER_ID = 1_180_000_000_000_000_001L;
 
-    private final Map<BalanceKey, BigDecimal> balances = new HashMap<>();
+    private final Map<Holding, BigDecimal> balances = new HashMap<>();
     private final Set<String> knownCoins = new HashSet<>();
     private final List<AppliedTransfer> applied = new ArrayList<>();
     private final Map<String, Map<String, AppliedTransfer>> byUidAndClientOid = new HashMap<>();
     private long nextTransferId = FIRST_TRANSFER_ID;
 
-    synchronized void seed(BalanceKey key, BigDecimal amount) {
+    synchronized void seed(Holding key, BigDecimal amount) {
         Objects.requireNonNull(amount, "amount");
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("a balance cannot be negative: " + amount.toPlainString());
@@ -32,7 +33,7 @@ final class Ledger {
         knownCoins.add(key.coin());
     }
 
-    synchronized BigDecimal balance(BalanceKey key) {
+    synchronized BigDecimal balance(Holding key) {
         return balances.getOrDefault(key, BigDecimal.ZERO);
     }
 

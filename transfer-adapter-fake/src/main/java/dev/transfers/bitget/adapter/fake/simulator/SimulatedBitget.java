@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.transfers.bitget.domain.AccountType;
+import dev.transfers.bitget.domain.Holding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -133,24 +134,34 @@ public final class SimulatedBitget implements AutoCloseable {
         return baseUri;
     }
 
+    /** Sets the balance of a holding; its coin becomes known to the exchange. */
+    public void seedBalance(Holding holding, BigDecimal amount) {
+        ledger.seed(Objects.requireNonNull(holding, "holding"), amount);
+    }
+
     /** Sets the balance of a coin in an account type other than isolated margin; the coin becomes known. */
     public void seedBalance(AccountType account, String coin, BigDecimal amount) {
-        ledger.seed(new BalanceKey(account, null, coin), amount);
+        seedBalance(Holding.of(account, coin), amount);
     }
 
     /** Sets the balance of a coin in one isolated-margin symbol; {@code account} must be ISOLATED_MARGIN. */
     public void seedBalance(AccountType account, String symbol, String coin, BigDecimal amount) {
-        ledger.seed(new BalanceKey(account, Objects.requireNonNull(symbol, "symbol"), coin), amount);
+        seedBalance(new Holding(account, Objects.requireNonNull(symbol, "symbol"), coin), amount);
+    }
+
+    /** The balance of a holding; zero if never seeded or moved there. */
+    public BigDecimal balance(Holding holding) {
+        return ledger.balance(Objects.requireNonNull(holding, "holding"));
     }
 
     /** The balance of a coin in an account type other than isolated margin; zero if never seeded. */
     public BigDecimal balance(AccountType account, String coin) {
-        return ledger.balance(new BalanceKey(account, null, coin));
+        return balance(Holding.of(account, coin));
     }
 
     /** The balance of a coin in one isolated-margin symbol; zero if never seeded. */
     public BigDecimal balance(AccountType account, String symbol, String coin) {
-        return ledger.balance(new BalanceKey(account, Objects.requireNonNull(symbol, "symbol"), coin));
+        return balance(new Holding(account, Objects.requireNonNull(symbol, "symbol"), coin));
     }
 
     /** The fault queue for the transfer endpoint. */
