@@ -29,9 +29,9 @@ public final class BitgetCredentials {
      * @throws IllegalArgumentException naming the blank value
      */
     public static BitgetCredentials hmac(String apiKey, String secret, String passphrase) {
-        requireText(apiKey, "apiKey");
+        requireHeaderText(apiKey, "apiKey");
         requireText(secret, "secret");
-        requireText(passphrase, "passphrase");
+        requireHeaderText(passphrase, "passphrase");
         return new BitgetCredentials(apiKey, passphrase, new RequestSigner.HmacSha256(secret));
     }
 
@@ -43,9 +43,9 @@ public final class BitgetCredentials {
      * @throws IllegalArgumentException naming the blank or unreadable value (never quoting it)
      */
     public static BitgetCredentials rsa(String apiKey, String privateKeyPem, String passphrase) {
-        requireText(apiKey, "apiKey");
+        requireHeaderText(apiKey, "apiKey");
         requireText(privateKeyPem, "privateKeyPem");
-        requireText(passphrase, "passphrase");
+        requireHeaderText(passphrase, "passphrase");
         return new BitgetCredentials(apiKey, passphrase, new RequestSigner.RsaSha256(privateKeyPem));
     }
 
@@ -72,6 +72,14 @@ public final class BitgetCredentials {
     @Override
     public String toString() {
         return "BitgetCredentials[" + signer.scheme() + ", apiKey=" + maskedApiKey() + "]";
+    }
+
+    /** A value sent as an HTTP header: the message names it but never quotes it. */
+    private static void requireHeaderText(String value, String name) {
+        requireText(value, name);
+        if (!value.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw new IllegalArgumentException(name + " must be printable ASCII (it is sent as a header)");
+        }
     }
 
     private static void requireText(String value, String name) {
