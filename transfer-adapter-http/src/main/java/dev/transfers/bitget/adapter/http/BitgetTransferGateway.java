@@ -168,8 +168,11 @@ public final class BitgetTransferGateway implements TransferGateway {
                                 rejected.message(), null) : finish(rejected.description());
                     }
                     if (result instanceof AttemptResult.ClockRejected) {
-                        if (clockResynced || !resyncClock()) {
-                            throw finish("the exchange refused the timestamp after a clock resynchronisation");
+                        if (clockResynced) {
+                            throw finish("the exchange refused the timestamp again after the clock was resynchronised");
+                        }
+                        if (!resyncClock()) {
+                            throw finish("the exchange refused the timestamp and its server time could not be read");
                         }
                         clockResynced = true;
                         continue;
