@@ -59,13 +59,22 @@ import org.slf4j.LoggerFactory;
  * first takes a permit from the process-wide rate limiter of its {@linkplain
  * Builder#rateLimitKey(String) rate-limit key} (at most 10 requests in any 1000 ms).
  *
- * <p>Instances are immutable and safe for concurrent use.
+ * <p>A repeat of a transfer whose earlier call through this gateway ended in doubt is reported
+ * "not applied" only on an answer that proves it (a business rejection, given after the exchange
+ * looked the clientOid up); a 429, a refused connection or an authentication error on the repeat
+ * leaves the outcome unknown. A new process has no such memory: after a restart, treat a
+ * rejection of a repeated clientOid with reason {@code RATE_LIMITED}, {@code EXCHANGE_UNREACHABLE},
+ * {@code AUTHENTICATION}, {@code PERMISSION} or {@code CLOCK_SKEW} as "this call applied nothing".
+ *
+ * <p>Instances are safe for concurrent use; their configuration is immutable.
  */
 public final class BitgetTransferGateway implements TransferGateway {
     /** Bitget's production API. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.bitget.com");
 
     private static final Logger LOG = LoggerFactory.getLogger(BitgetTransferGateway.class);
+    /** How many clientOids that ended in doubt a gateway remembers. */
+    private static final int IN_DOUBT_MEMORY = 100_000;
 
     private final Settings settings;
     private final BitgetApi api;
@@ -73,6 +82,7 @@ public final class BitgetTransferGateway implements TransferGateway {
     private final ExchangeClock exchangeClock;
     private final ResponseClassifier classifier;
     private final Bucket rateLimiter;
+    private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
 
     private BitgetTransferGateway(Settings settings) {
         this.settings = settings;
@@ -140,6 +150,11 @@ public final class BitgetTransferGateway implements TransferGateway {
             this.clientOid = transfer.clientOid();
             this.body = TransferRequestBody.of(transfer);
             this.deadline = settings.clock().instant().plus(settings.deadline());
+            if (clientOidsInDoubt.contains(clientOid)) {
+                // A repeat after an outcome-unknown: the earlier call may have applied it.
+                possiblyApplied = true;
+                history.add("an earlier call with this clientOid ended in doubt");
+            }
         }
 
         TransferReceipt execute() {
@@ -161,11 +176,15 @@ public final class BitgetTransferGateway implements TransferGateway {
                     AttemptResult result = send(remaining);
                     record(result);
                     if (result instanceof AttemptResult.Applied applied) {
+                        clientOidsInDoubt.forget(clientOid);
                         return receipt(applied);
                     }
                     if (result instanceof AttemptResult.Rejected rejected) {
-                        throw rejected.settlesTransfer() ? rejection(rejected.reason(), rejected.code(),
-                                rejected.message(), null) : finish(rejected.description());
+                        if (rejected.settlesTransfer()) {
+                            clientOidsInDoubt.forget(clientOid);
+                            throw rejection(rejected.reason(), rejected.code(), rejected.message(), null);
+                        }
+                        throw finish(rejected.description());
                     }
                     if (result instanceof AttemptResult.ClockRejected) {
                         if (clockResynced) {
@@ -278,6 +297,7 @@ public final class BitgetTransferGateway implements TransferGateway {
             String whatHappened = (history.isEmpty() ? "no request was sent" : String.join("; ", history))
                     + "; " + why;
             if (possiblyApplied) {
+                clientOidsInDoubt.remember(clientOid);
                 LOG.warn("Transfer {}: outcome unknown: {}", clientOid, whatHappened);
                 return new TransferOutcomeUnknownException(clientOid, whatHappened, lastCause);
             }

@@ -464,6 +464,41 @@ class BitgetTransferGatewayWireTest {
         }
 
         @Test
+        void aRepeatAfterAnUnknownOutcomeIsNotCalledRejectedOnA429() {
+            Transfer transfer = spotToFutures();
+            BitgetTransferGateway gateway = gateway();
+            answerTransfer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+            thrownBy(TransferOutcomeUnknownException.class, () -> gateway.transfer(transfer));
+            server.resetAll();
+            answerTransfer(aResponse().withStatus(429));
+
+            TransferOutcomeUnknownException unknown = thrownBy(TransferOutcomeUnknownException.class,
+                    () -> gateway.transfer(transfer));
+
+            assertThat(unknown.getMessage()).contains("an earlier call with this clientOid ended in doubt");
+            assertAttempts(server, transfer, 5);
+        }
+
+        @Test
+        void aRepeatAfterAnUnknownOutcomeIsSettledByABusinessRejection() {
+            Transfer transfer = spotToFutures();
+            BitgetTransferGateway gateway = gateway();
+            answerTransfer(aResponse().withFault(Fault.EMPTY_RESPONSE));
+            thrownBy(TransferOutcomeUnknownException.class, () -> gateway.transfer(transfer));
+            server.resetAll();
+            answerTransfer(bitget(400, error("43012")));
+
+            TransferRejectedException rejected = thrownBy(TransferRejectedException.class,
+                    () -> gateway.transfer(transfer));
+
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.INSUFFICIENT_BALANCE);
+            server.resetAll();
+            answerTransfer(aResponse().withStatus(429));
+            assertThat(thrownBy(TransferRejectedException.class, () -> gateway.transfer(transfer)).reason())
+                    .as("once settled, a later 429 is again a plain rejection").isEqualTo(RejectionReason.RATE_LIMITED);
+        }
+
+        @Test
         void theDeadlineBoundsTheRetries() {
             Transfer transfer = spotToFutures();
             answerTransfer(html(503));
