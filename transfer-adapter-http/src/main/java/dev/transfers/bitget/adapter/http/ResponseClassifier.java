@@ -1,5 +1,7 @@
 package dev.transfers.bitget.adapter.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.RejectionReason;
@@ -26,8 +28,14 @@ final class ResponseClassifier {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /**
+     * @param json read with its own strict copy: an answer with trailing content or a repeated key
+     *             (two {@code code}s, say) is not a Bitget envelope, so it can never pass for a success
+     */
     ResponseClassifier(ObjectMapper json, Clock clock) {
-        this.json = json;
+        this.json = json.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.clock = clock;
     }
 
