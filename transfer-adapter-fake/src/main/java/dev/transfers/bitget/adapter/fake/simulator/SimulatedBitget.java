@@ -1,0 +1,309 @@
+package dev.transfers.bitget.adapter.fake.simulator;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.transfers.bitget.domain.AccountType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A simulated Bitget exchange: a real HTTP/1.1 server on 127.0.0.1 that serves
+ * {@code POST /api/v2/spot/wallet/transfer} and {@code GET /api/v2/public/time} as Bitget does,
+ * with its headers, HMAC-SHA256 signatures, timestamp window, per-UID rate limit, parameter checks,
+ * balances, clientOid idempotency, envelopes and error codes (see {@link TransferEndpoint} for which
+ * check answers which code), plus wire faults ({@link #faults()}) and a clock offset for tests.
+ *
+ * <p>It keeps one set of balances, shared by every registered key; each key's UID scopes the rate
+ * limit (10 accepted transfer requests in any 1000 ms, measured on {@link System#nanoTime()}) and
+ * the clientOids it has used. Thread safe. Secrets never appear in its output.
+ *
+ * <pre>{@code
+ * try (SimulatedBitget sim = SimulatedBitget.builder()
+ *         .credentials(SimulatedBitget.Credentials.live("key", "secret", "passphrase", "uid-1"))
+ *         .start()) {
+ *     sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000"));
+ *     URI baseUri = sim.baseUri();
+ * }
+ * }</pre>
+ */
+public final class SimulatedBitget implements AutoCloseable {
+    /** API key of the well-known demonstration credentials ({@link Builder#withDemoCredentials()}); a live key. */
+    public static final String DEMO_API_KEY = "bg_simulated_demo_key";
+    /** Secret of the demonstration credentials. Public on purpose: it guards nothing but the simulator. */
+    public static final String DEMO_API_SECRET = "simulated-demo-secret";
+    /** Passphrase of the demonstration credentials. */
+    public static final String DEMO_API_PASSPHRASE = "simulated-demo-passphrase";
+    /** UID of the demonstration credentials. */
+    public static final String DEMO_UID = "simulated-demo-uid";
+
+    static final String TIME_PATH = "/api/v2/public/time";
+    private static final int RATE_LIMIT = 10;
+    private static final Duration RATE_WINDOW = Duration.ofMillis(1000);
+    private static final int REQUEST_LOG_CAPACITY = 10_000;
+    private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
+
+    private final Clock clock;
+    private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
+    private final Ledger ledger = new Ledger();
+    private final Faults faults = new Faults(this::serverTime);
+    private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
+    private final TransferEndpoint transferEndpoint;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SimulatedBitget(Builder builder) {
+        this.clock = builder.clock;
+        this.transferEndpoint = new TransferEndpoint(builder.credentialsByKey,
+                new SlidingWindowRateLimiter(RATE_LIMIT, RATE_WINDOW, System::nanoTime), ledger, this::serverTime);
+        String threadPrefix = "simulated-bitget-" + SERVER_NUMBER.incrementAndGet() + "-";
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, threadPrefix + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+            this.server = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + builder.port, e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** A builder with an ephemeral port, the system clock and no credentials. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the base URL to give a client. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Sets the balance of a coin in an account type other than isolated margin; the coin becomes known. */
+    public void seedBalance(AccountType account, String coin, BigDecimal amount) {
+        ledger.seed(new BalanceKey(account, null, coin), amount);
+    }
+
+    /** Sets the balance of a coin in one isolated-margin symbol; {@code account} must be ISOLATED_MARGIN. */
+    public void seedBalance(AccountType account, String symbol, String coin, BigDecimal amount) {
+        ledger.seed(new BalanceKey(account, Objects.requireNonNull(symbol, "symbol"), coin), amount);
+    }
+
+    /** The balance of a coin in an account type other than isolated margin; zero if never seeded. */
+    public BigDecimal balance(AccountType account, String coin) {
+        return ledger.balance(new BalanceKey(account, null, coin));
+    }
+
+    /** The balance of a coin in one isolated-margin symbol; zero if never seeded. */
+    public BigDecimal balance(AccountType account, String symbol, String coin) {
+        return ledger.balance(new BalanceKey(account, Objects.requireNonNull(symbol, "symbol"), coin));
+    }
+
+    /** The fault queue for the transfer endpoint. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Moves the simulator's clock by this much from the injected clock (negative for behind): the
+     * timestamp check, {@code requestTime} and {@code /api/v2/public/time} all use the moved clock.
+     */
+    public void clockOffset(Duration offset) {
+        clockOffset.set(Objects.requireNonNull(offset, "offset"));
+    }
+
+    /** The requests received on any path, oldest first (at most the latest 10,000). */
+    public List<RecordedRequest> requests() {
+        synchronized (requestLog) {
+            return List.copyOf(requestLog);
+        }
+    }
+
+    /** The transfers applied, in the order they were applied; replays of a clientOid are not repeated. */
+    public List<AppliedTransfer> appliedTransfers() {
+        return ledger.applied();
+    }
+
+    /** How many applied transfers carry this clientOid (over every UID): 0 or 1 for one UID. */
+    public long appliedCount(String clientOid) {
+        return ledger.appliedCount(clientOid);
+    }
+
+    /** Stops the server at once, dropping exchanges in progress, and its threads. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedBitget[" + baseUri() + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    private Instant serverTime() {
+        return clock.instant().plus(clockOffset.get());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Instant arrival = serverTime();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        String method = exchange.getRequestMethod();
+        URI uri = exchange.getRequestURI();
+        record(new RecordedRequest(method, uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(),
+                new String(body, StandardCharsets.UTF_8), arrival));
+        if ("POST".equals(method) && TransferEndpoint.PATH.equals(uri.getRawPath())) {
+            faults.next().respond(exchange,
+                    () -> transferEndpoint.handle(uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body));
+        } else if ("GET".equals(method) && TIME_PATH.equals(uri.getRawPath())) {
+            Instant now = serverTime();
+            JsonObject data = new JsonObject();
+            data.addProperty("serverTime", Long.toString(now.toEpochMilli()));
+            Response.success(now, data).writeTo(exchange);
+        } else {
+            Response.error(404, "40404", "Request URL NOT FOUND", serverTime()).writeTo(exchange);
+        }
+    }
+
+    private void record(RecordedRequest request) {
+        synchronized (requestLog) {
+            if (requestLog.size() == REQUEST_LOG_CAPACITY) {
+                requestLog.removeFirst();
+            }
+            requestLog.addLast(request);
+        }
+    }
+
+    /** Registered API credentials: live, or demo (whose requests must carry {@code paptrading: 1}). */
+    public record Credentials(String apiKey, String secret, String passphrase, String uid, Environment environment) {
+        /** Which trading environment a key belongs to. */
+        public enum Environment { LIVE, DEMO }
+
+        public Credentials {
+            requireText(apiKey, "apiKey");
+            requireText(secret, "secret");
+            requireText(passphrase, "passphrase");
+            requireText(uid, "uid");
+            Objects.requireNonNull(environment, "environment");
+        }
+
+        /** A live key: its requests must not carry {@code paptrading: 1}. */
+        public static Credentials live(String apiKey, String secret, String passphrase, String uid) {
+            return new Credentials(apiKey, secret, passphrase, uid, Environment.LIVE);
+        }
+
+        /** A demo-trading key: its requests must carry {@code paptrading: 1}. */
+        public static Credentials demo(String apiKey, String secret, String passphrase, String uid) {
+            return new Credentials(apiKey, secret, passphrase, uid, Environment.DEMO);
+        }
+
+        boolean isDemo() {
+            return environment == Environment.DEMO;
+        }
+
+        /** Shows the key, UID and environment; never the secret or passphrase. */
+        @Override
+        public String toString() {
+            return "Credentials[apiKey=" + apiKey + ", uid=" + uid + ", environment=" + environment
+                    + ", secret=[redacted], passphrase=[redacted]]";
+        }
+
+        private static void requireText(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+        }
+    }
+
+    /** Configures and starts a {@link SimulatedBitget}; fails early on bad settings. */
+    public static final class Builder {
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private final Map<String, Credentials> credentialsByKey = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The port to bind on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Registers a key; call once per key. Each API key may be registered once. */
+        public Builder credentials(Credentials credentials) {
+            Objects.requireNonNull(credentials, "credentials");
+            if (credentialsByKey.putIfAbsent(credentials.apiKey(), credentials) != null) {
+                throw new IllegalArgumentException("API key already registered: " + credentials.apiKey());
+            }
+            return this;
+        }
+
+        /** Registers the live key {@link #DEMO_API_KEY} with {@link #DEMO_API_SECRET}, {@link #DEMO_API_PASSPHRASE}, {@link #DEMO_UID}. */
+        public Builder withDemoCredentials() {
+            return credentials(Credentials.live(DEMO_API_KEY, DEMO_API_SECRET, DEMO_API_PASSPHRASE, DEMO_UID));
+        }
+
+        /** The simulator's clock (the system UTC clock by default); {@link #clockOffset} shifts it. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Binds and starts the server.
+         *
+         * @throws IllegalStateException when no credentials were registered
+         * @throws UncheckedIOException  when the port cannot be bound
+         */
+        public SimulatedBitget start() {
+            if (credentialsByKey.isEmpty()) {
+                throw new IllegalStateException("no credentials: call credentials(...) or withDemoCredentials()");
+            }
+            return new SimulatedBitget(this);
+        }
+    }
+}
