@@ -1,0 +1,82 @@
+package dev.transfers.bitget.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RequestSignerTest {
+
+    /** The test vectors of bitget/REFERENCE.md, verbatim. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "secret|`1725040472073GET/api/v2/spot/account/assets`|p8vWylxL4JJCyy6B81n82ZEySiWChClCw99FTDocviA=",
+            "secret|`1659076670000POST/api/v2/spot/wallet/transfer{\"fromType\":\"spot\",\"toType\":\"isolated_margin\","
+                    + "\"amount\":\"300\",\"coin\":\"USDT\",\"symbol\":\"BTCUSDT\",\"clientOid\":\"1\"}`"
+                    + "|s9zBMh4a1QmpdchNrLxceTldcNYsjaOLQ+v8AhloiLM="})
+    void hmacSignsReferenceVectors(String secret, String prehash, String expectedSign) {
+        assertThat(new RequestSigner.HmacSha256(secret).sign(prehash)).isEqualTo(expectedSign);
+    }
+
+    @Test
+    void prehashConcatenatesTimestampUpperCaseMethodPathAndBody() {
+        assertThat(RequestSigner.prehash("1725040472073", "get", "/api/v2/spot/account/assets", ""))
+                .isEqualTo("1725040472073GET/api/v2/spot/account/assets");
+        assertThat(RequestSigner.prehash("1659076670000", "POST", "/api/v2/spot/wallet/transfer", "{\"a\":\"1\"}"))
+                .isEqualTo("1659076670000POST/api/v2/spot/wallet/transfer{\"a\":\"1\"}");
+    }
+
+    @Test
+    void rsaSignatureVerifiesWithThePublicKey() throws Exception {
+        KeyPair pair = rsaKeyPair();
+        String prehash = "1659076670000POST/api/v2/spot/wallet/transfer{\"clientOid\":\"1\"}";
+
+        String sign = new RequestSigner.RsaSha256(pkcs8Pem(pair)).sign(prehash);
+
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(pair.getPublic());
+        verifier.update(prehash.getBytes(StandardCharsets.UTF_8));
+        assertThat(verifier.verify(Base64.getDecoder().decode(sign))).isTrue();
+    }
+
+    @Test
+    void rsaRefusesPkcs1KeysAndNamesTheFix() {
+        String pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\nTUlJQ1NlY3JldA==\n-----END RSA PRIVATE KEY-----";
+
+        assertThatThrownBy(() -> new RequestSigner.RsaSha256(pkcs1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PKCS#8")
+                .hasMessageNotContaining("TUlJQ1NlY3JldA==");
+    }
+
+    @Test
+    void rsaRefusesAnUnreadableKeyWithoutQuotingIt() {
+        String garbage = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END PRIVATE KEY-----";
+
+        assertThatThrownBy(() -> new RequestSigner.RsaSha256(garbage))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("privateKeyPem")
+                .hasMessageNotContaining("bm90IGEga2V5IGF0IGFsbA==")
+                .hasNoCause();
+    }
+
+    static KeyPair rsaKeyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    static String pkcs8Pem(KeyPair pair) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+}
