@@ -26,9 +26,19 @@ public final class BitgetTransferCli implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        // Hibernate Validator logs through jboss-logging; send it to SLF4J (slf4j-simple, WARN, stderr)
+        // instead of java.util.logging, which would print INFO lines on every run.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = commandLine(AppContext.system(), out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(AppContext.system(), out, err).execute(args);
+        } catch (Throwable unexpected) {
+            // picocli hands Errors (a class missing from the jar, say) straight back to the caller.
+            err.println("error: " + ResultPrinter.oneLine(unexpected));
+            code = ExitCode.UNEXPECTED.code();
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -50,7 +50,7 @@ final class ExchangeSession implements AutoCloseable {
             TransferGateway gateway = gateways.create(
                     new ExchangeTarget(sim.baseUri(), DemoExchange.credentials(demoTrading), demoTrading));
             return new ExchangeSession(gateway, sim);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             sim.close();
             throw e;
         }
