@@ -29,6 +29,10 @@ public final class BitgetTransferCli implements Runnable {
         // Hibernate Validator logs through jboss-logging; send it to SLF4J (slf4j-simple, WARN, stderr)
         // instead of java.util.logging, which would print INFO lines on every run.
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            // Before the first logger exists: the adapter's attempt-by-attempt log (never secrets) at DEBUG.
+            System.setProperty("org.slf4j.simpleLogger.log.dev.transfers", "debug");
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code;
