@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -127,7 +126,6 @@ public final class BitgetTransferGateway implements TransferGateway {
 
     /** The state of one {@link #transfer(Transfer)} call across its attempts. */
     private final class Run {
-        private final Transfer transfer;
         private final String clientOid;
         private final TransferRequestBody body;
         private final Instant deadline;
@@ -139,7 +137,6 @@ public final class BitgetTransferGateway implements TransferGateway {
         private Throwable lastCause;
 
         Run(Transfer transfer) {
-            this.transfer = transfer;
             this.clientOid = transfer.clientOid();
             this.body = TransferRequestBody.of(transfer);
             this.deadline = settings.clock().instant().plus(settings.deadline());

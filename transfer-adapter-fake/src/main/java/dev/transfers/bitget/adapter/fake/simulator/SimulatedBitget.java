@@ -32,8 +32,32 @@ import java.util.concurrent.atomic.AtomicReference;
  * A simulated Bitget exchange: a real HTTP/1.1 server on 127.0.0.1 that serves
  * {@code POST /api/v2/spot/wallet/transfer} and {@code GET /api/v2/public/time} as Bitget does,
  * with its headers, HMAC-SHA256 signatures, timestamp window, per-UID rate limit, parameter checks,
- * balances, clientOid idempotency, envelopes and error codes (see {@link TransferEndpoint} for which
- * check answers which code), plus wire faults ({@link #faults()}) and a clock offset for tests.
+ * balances, clientOid idempotency, envelopes and error codes, plus wire faults ({@link #faults()})
+ * and a clock offset for tests.
+ *
+ * <p>A transfer request is checked in this order; the first failing check answers with Bitget's
+ * envelope ({@code "data":null}), HTTP 400 unless noted, and nothing is applied:
+ * <ol>
+ *   <li>40001 ACCESS-KEY missing or blank; 40006 ACCESS-KEY not registered;</li>
+ *   <li>HTTP 429, code {@code "429"}: the key's UID already had 10 accepted requests in the last
+ *       1000 ms (every request that gets past the key check counts, whatever it later becomes);</li>
+ *   <li>40002 ACCESS-SIGN missing or blank; 40005 ACCESS-TIMESTAMP missing, blank or not digits;
+ *       40011 ACCESS-PASSPHRASE missing or blank;</li>
+ *   <li>40008 timestamp more than 30 s from the simulator's clock (offset included);</li>
+ *   <li>40012 passphrase wrong; 40009 signature wrong (Base64 HMAC-SHA256 over timestamp + "POST" +
+ *       path [+ "?" + query] + the body bytes received); 40099 {@code paptrading: 1} sent with a live
+ *       key, or not sent with a demo key; 40007 Content-Type not {@code application/json};</li>
+ *   <li>40017 body not UTF-8 strict JSON holding one object (or over 64 KiB); 40020 a known field
+ *       that is not a JSON string; 40019 fromType, toType, amount or coin missing or blank (checked
+ *       in that order, the message names it); 40020 unknown account type; 40020 "Parameter toType
+ *       error" when fromType equals toType; 43048 symbol missing when a side is isolated_margin;
+ *       40020 amount not a positive plain decimal ({@code [0-9]+(.[0-9]+)?}); 40305 clientOid not
+ *       1 to 64 of {@code [A-Za-z0-9._:-]};</li>
+ *   <li>a clientOid this UID already used returns the first transfer's answer, whatever the other
+ *       fields; 43129 coin never seeded in any account; 43012 insufficient balance.</li>
+ * </ol>
+ * A symbol is ignored when neither side is isolated margin. Any other path or method answers HTTP 404
+ * with code 40404.
  *
  * <p>It keeps one set of balances, shared by every registered key; each key's UID scopes the rate
  * limit (10 accepted transfer requests in any 1000 ms, measured on {@link System#nanoTime()}) and
@@ -71,6 +95,7 @@ public final class SimulatedBitget implements AutoCloseable {
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
     private final TransferEndpoint transferEndpoint;
     private final HttpServer server;
+    private final URI baseUri;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -92,6 +117,7 @@ public final class SimulatedBitget implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot bind 127.0.0.1:" + builder.port, e);
         }
+        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -104,7 +130,7 @@ public final class SimulatedBitget implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, the base URL to give a client. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return baseUri;
     }
 
     /** Sets the balance of a coin in an account type other than isolated margin; the coin becomes known. */
@@ -174,7 +200,7 @@ public final class SimulatedBitget implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SimulatedBitget[" + baseUri() + (closed.get() ? ", closed" : "") + "]";
+        return "SimulatedBitget[" + baseUri + (closed.get() ? ", closed" : "") + "]";
     }
 
     private Instant serverTime() {

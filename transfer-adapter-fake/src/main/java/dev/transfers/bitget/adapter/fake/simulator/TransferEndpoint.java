@@ -31,23 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code POST /api/v2/spot/wallet/transfer}: authenticates, rate-limits, validates and applies one
- * request, in this order (the first failing check answers, HTTP 400 unless noted):
- * <ol>
- *   <li>40001 ACCESS-KEY missing or blank; 40006 ACCESS-KEY not registered;</li>
- *   <li>HTTP 429 {@code "429"}: the key's UID already had 10 accepted requests in the last 1000 ms;</li>
- *   <li>40002 ACCESS-SIGN missing or blank; 40005 ACCESS-TIMESTAMP missing or not digits;
- *       40011 ACCESS-PASSPHRASE missing or blank;</li>
- *   <li>40008 timestamp more than 30 s from the simulator's clock (offset included);</li>
- *   <li>40012 passphrase wrong; 40009 signature wrong; 40099 {@code paptrading: 1} sent with a live
- *       key or not sent with a demo key; 40007 Content-Type not {@code application/json};</li>
- *   <li>40017 body not UTF-8 JSON holding one object (or over 64 KiB); 40020 a known field that is
- *       not a JSON string; 40019 fromType, toType, amount or coin missing or blank (in that order);
- *       40020 unknown account type; 40020 (on toType) fromType equal to toType; 43048 symbol missing
- *       when a side is isolated_margin; 40020 amount not a positive plain decimal; 40305 clientOid
- *       not 1 to 64 of {@code [A-Za-z0-9._:-]};</li>
- *   <li>then the ledger: a clientOid this UID already used returns the first transfer; 43129 coin
- *       never seeded; 43012 insufficient balance.</li>
- * </ol>
+ * request, in the order {@link SimulatedBitget}'s documentation gives.
  */
 final class TransferEndpoint {
     static final String PATH = "/api/v2/spot/wallet/transfer";
