@@ -137,7 +137,8 @@ final class ResultPrinter {
                 TransferRejectedException rejected = (TransferRejectedException) failure;
                 yield "exchange unreachable, nothing was sent: clientOid=" + result.clientOid()
                         + rejected.exchangeMessage().map(message -> " (" + message + ")")
-                                .orElse(causeText(failure));
+                                .orElse(causeText(failure))
+                        + "; check --base-url and the network, then run again";
             }
             case OUTCOME_UNKNOWN -> "outcome unknown, the transfer may or may not have been applied: clientOid="
                     + result.clientOid() + " (" + failure.getMessage() + ")";
