@@ -66,8 +66,6 @@ public final class BitgetTransferGateway implements TransferGateway {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.bitget.com");
 
     private static final Logger LOG = LoggerFactory.getLogger(BitgetTransferGateway.class);
-    /** Bitget's answers are a few hundred bytes; anything this long is not one. */
-    private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Settings settings;
     private final BitgetApi api;
@@ -87,12 +85,14 @@ public final class BitgetTransferGateway implements TransferGateway {
         // (sun.net.http.retryPost), which would hide attempts from the retry accounting; the JDK
         // client never resends a POST by itself. HTTP/1.1 because over plain http:// the client
         // would otherwise send h2c upgrade headers. Redirects are never followed for a payment.
+        // BodyDeadlineClient extends the read timeout over the body, which the JDK client's
+        // request timeout does not cover.
         HttpClient httpClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        Http2Client client = new Http2Client(httpClient);
+        BodyDeadlineClient client = new BodyDeadlineClient(new Http2Client(httpClient));
         String target = settings.baseUrl().toString().replaceFirst("/+$", "");
         this.api = Feign.builder()
                 .client(client)
@@ -168,8 +168,11 @@ public final class BitgetTransferGateway implements TransferGateway {
                                 rejected.message(), null) : finish(rejected.description());
                     }
                     if (result instanceof AttemptResult.ClockRejected) {
-                        if (clockResynced || !resyncClock()) {
-                            throw finish("the exchange refused the timestamp after a clock resynchronisation");
+                        if (clockResynced) {
+                            throw finish("the exchange refused the timestamp again after the clock was resynchronised");
+                        }
+                        if (!resyncClock()) {
+                            throw finish("the exchange refused the timestamp and its server time could not be read");
                         }
                         clockResynced = true;
                         continue;
@@ -304,13 +307,13 @@ public final class BitgetTransferGateway implements TransferGateway {
         return new Request.Options(settings.connectTimeout(), read, false);
     }
 
-    /** The body, up to a bound; an answer cut at the bound fails to parse and so is never a success. */
+    /** The body {@link BodyDeadlineClient} already read, bounded in size and time. */
     private static byte[] readBody(Response response) throws IOException {
         if (response.body() == null) {
             return new byte[0];
         }
         try (InputStream in = response.body().asInputStream()) {
-            return in.readNBytes(MAX_BODY_BYTES);
+            return in.readAllBytes();
         }
     }
 
