@@ -70,7 +70,7 @@ public record Transfer(
     private static final String VALID_TYPES_TEXT =
             "spot, p2p, coin_futures, usdt_futures, usdc_futures, crossed_margin, isolated_margin";
     private static final java.util.regex.Pattern PLAIN_DECIMAL =
-            java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?");
+            java.util.regex.Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
     /**
      * Builds a transfer and checks it.
@@ -98,7 +98,7 @@ public record Transfer(
      * unparsable values together with every other violation.
      *
      * <p>Account types are wire codes ({@code spot}); the amount is a plain decimal of ASCII
-     * digits ({@code 300}, {@code 0.5}): no sign, exponent, spaces or grouping. An empty or
+     * digits ({@code 300}, {@code 0.5}): no sign, exponent, spaces, grouping or leading zeros. An empty or
      * {@code null} symbol or clientOid means "none" (a clientOid is then generated).
      *
      * @throws InvalidTransferException listing every problem with the input

@@ -159,7 +159,7 @@ class TransferTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e3", "+1", "1,000", " 1", "1 ", ".5", "5.", "NaN", "Infinity", "0x10", "١٢٣", "1_000"})
+    @ValueSource(strings = {"1e3", "+1", "1,000", " 1", "1 ", ".5", "5.", "NaN", "Infinity", "0x10", "١٢٣", "1_000", "01", "00.5"})
     void parseRejectsAnythingButAPlainDecimal(String amount) {
         InvalidTransferException e = catchThrowableOfType(InvalidTransferException.class,
                 () -> Transfer.parse("spot", "p2p", amount, "USDT", null, null));

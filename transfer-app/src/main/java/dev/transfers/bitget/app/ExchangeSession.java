@@ -1,0 +1,107 @@
+package dev.transfers.bitget.app;
+
+import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
+import dev.transfers.bitget.domain.TransferGateway;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
+
+/**
+ * The gateway one command uses, chosen from the environment and the options:
+ * <ul>
+ *   <li>credentials in the environment and no {@code --base-url}: Bitget at {@value #BITGET_BASE_URL};</li>
+ *   <li>credentials and {@code --base-url}: that URL;</li>
+ *   <li>no credentials and no {@code --base-url}: an embedded {@link SimulatedBitget}, said on stderr;</li>
+ *   <li>incomplete credentials, or {@code --base-url} without credentials: a {@link UsageException}
+ *       naming the missing variables.</li>
+ * </ul>
+ * Closing it closes the gateway (when closeable) and the embedded simulator.
+ */
+final class ExchangeSession implements AutoCloseable {
+    static final String BITGET_BASE_URL = "https://api.bitget.com";
+
+    private final TransferGateway gateway;
+    private final SimulatedBitget embedded;
+
+    private ExchangeSession(TransferGateway gateway, SimulatedBitget embedded) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.embedded = embedded;
+    }
+
+    /** Checks the options and environment without starting anything; throws {@link UsageException}. */
+    static void check(String baseUrl, Environment environment) {
+        resolve(baseUrl, environment, false);
+    }
+
+    static ExchangeSession open(String baseUrl, boolean demoTrading, Environment environment,
+            GatewayFactory gateways, PrintWriter err) {
+        ExchangeTarget target = resolve(baseUrl, environment, demoTrading);
+        if (target != null) {
+            return new ExchangeSession(gateways.create(target), null);
+        }
+        SimulatedBitget sim = DemoExchange.builder(0).start();
+        try {
+            DemoExchange.seedDemoBalances(sim);
+            err.println("note: no BITGET_API_KEY, BITGET_API_SECRET, BITGET_API_PASSPHRASE and no --base-url:"
+                    + " using an embedded simulated Bitget at " + sim.baseUri()
+                    + " with demo balances (" + DemoExchange.demoBalancesText() + "). No real money moves.");
+            err.flush();
+            TransferGateway gateway = gateways.create(
+                    new ExchangeTarget(sim.baseUri(), DemoExchange.credentials(demoTrading), demoTrading));
+            return new ExchangeSession(gateway, sim);
+        } catch (RuntimeException | Error e) {
+            sim.close();
+            throw e;
+        }
+    }
+
+    /** The target for a real exchange, or {@code null} for the embedded simulator. */
+    private static ExchangeTarget resolve(String baseUrl, Environment environment, boolean demoTrading) {
+        ApiCredentials.Lookup lookup = ApiCredentials.from(environment);
+        URI url = baseUrl == null ? null : parseBaseUrl(baseUrl);
+        if (lookup.none() && url == null) {
+            return null;
+        }
+        if (lookup.credentials().isEmpty()) {
+            String why = url != null ? "--base-url " + baseUrl + " needs credentials" : "incomplete credentials";
+            throw new UsageException(why + ": set " + String.join(", ", lookup.missing())
+                    + " in the environment (never as arguments)");
+        }
+        return new ExchangeTarget(url == null ? URI.create(BITGET_BASE_URL) : url, lookup.credentials().get(),
+                demoTrading);
+    }
+
+    private static URI parseBaseUrl(String baseUrl) {
+        try {
+            URI url = new URI(baseUrl);
+            if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                    || url.getHost() == null) {
+                throw new UsageException("--base-url must be an http or https URL such as https://api.bitget.com, not "
+                        + baseUrl);
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            throw new UsageException("--base-url is not a valid URL: " + baseUrl);
+        }
+    }
+
+    TransferGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (gateway instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            // Nothing depends on closing the gateway cleanly at the end of a command.
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

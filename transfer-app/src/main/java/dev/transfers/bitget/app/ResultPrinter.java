@@ -1,0 +1,215 @@
+package dev.transfers.bitget.app;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.transfers.bitget.domain.InvalidTransferException;
+import dev.transfers.bitget.domain.TransferRejectedException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * Writes results as text or, with {@code --json}, as JSON objects, one per line. Results go to
+ * stdout; notes and human explanations of failures go to stderr, so stdout stays parseable.
+ */
+final class ResultPrinter {
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean verbose;
+
+    ResultPrinter(PrintWriter out, PrintWriter err, boolean json, boolean verbose) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.verbose = verbose;
+    }
+
+    /** The outcome of the {@code transfer} command. */
+    void printTransfer(TransferResult result) {
+        if (result.exitCode() == ExitCode.APPLIED) {
+            if (json) {
+                JsonObject receipt = new JsonObject();
+                receipt.addProperty("transferId", result.receipt().transferId());
+                receipt.addProperty("clientOid", result.receipt().clientOid());
+                println(out, GSON.toJson(receipt));
+            } else {
+                println(out, "applied transferId=" + result.receipt().transferId()
+                        + " clientOid=" + result.receipt().clientOid());
+            }
+            return;
+        }
+        if (json) {
+            println(out, GSON.toJson(failureJson(result)));
+        }
+        println(err, explain(result));
+        String advice = advice(result, "--client-oid " + result.clientOid());
+        if (!advice.isEmpty()) {
+            println(err, advice);
+        }
+        printStackTraceIfVerbose(result.failure());
+    }
+
+    /** Invalid input for the {@code transfer} command: one problem per line on stderr. */
+    void printInvalid(List<String> problems) {
+        if (json) {
+            JsonObject invalid = new JsonObject();
+            invalid.addProperty("status", "invalid");
+            invalid.add("errors", array(problems));
+            println(out, GSON.toJson(invalid));
+        }
+        println(err, "invalid input, nothing was sent:");
+        problems.forEach(problem -> println(err, "  " + problem));
+    }
+
+    /** One row of a batch that was sent. */
+    void printRow(long line, TransferResult result) {
+        if (json) {
+            JsonObject row = result.exitCode() == ExitCode.APPLIED ? new JsonObject() : failureJson(result);
+            if (result.exitCode() == ExitCode.APPLIED) {
+                row.addProperty("status", status(result.exitCode()));
+                row.addProperty("transferId", result.receipt().transferId());
+                row.addProperty("clientOid", result.receipt().clientOid());
+            }
+            println(out, GSON.toJson(withLineFirst(line, row)));
+            return;
+        }
+        if (result.exitCode() == ExitCode.APPLIED) {
+            println(out, "line " + line + ": applied transferId=" + result.receipt().transferId()
+                    + " clientOid=" + result.receipt().clientOid());
+        } else {
+            String advice = advice(result, "the same clientOid (run the batch again)");
+            println(out, "line " + line + ": " + explain(result) + (advice.isEmpty() ? "" : " " + advice));
+            printStackTraceIfVerbose(result.failure());
+        }
+    }
+
+    /** One row of a batch that was not sent because it is malformed or invalid. */
+    void printInvalidRow(long line, List<String> problems) {
+        if (json) {
+            JsonObject row = new JsonObject();
+            row.addProperty("line", line);
+            row.addProperty("status", status(ExitCode.INVALID_INPUT));
+            row.add("errors", array(problems));
+            println(out, GSON.toJson(row));
+        } else {
+            println(out, "line " + line + ": invalid, not sent: " + String.join("; ", problems));
+        }
+    }
+
+    /** The batch's summary: on stdout as text, on stderr with {@code --json} (stdout holds only rows). */
+    void printSummary(String summary) {
+        println(json ? err : out, summary);
+    }
+
+    static String status(ExitCode code) {
+        return switch (code) {
+            case APPLIED -> "applied";
+            case INVALID_INPUT -> "invalid";
+            case REJECTED -> "rejected";
+            case UNREACHABLE -> "unreachable";
+            case OUTCOME_UNKNOWN -> "unknown";
+            case UNEXPECTED -> "error";
+        };
+    }
+
+    static List<String> describe(InvalidTransferException invalid) {
+        return invalid.violations().stream().map(InvalidTransferException.Violation::toString).toList();
+    }
+
+    private static String explain(TransferResult result) {
+        RuntimeException failure = result.failure();
+        return switch (result.exitCode()) {
+            case APPLIED -> "applied";
+            case INVALID_INPUT -> "invalid input, nothing was sent";
+            case REJECTED -> {
+                TransferRejectedException rejected = (TransferRejectedException) failure;
+                yield "rejected, nothing was applied: clientOid=" + result.clientOid() + " reason="
+                        + rejected.reason().name() + " (" + rejected.reason().description() + ")"
+                        + rejected.exchangeCode().map(code -> " exchange code " + code).orElse("")
+                        + rejected.exchangeMessage().map(message -> ": " + message).orElse("");
+            }
+            case UNREACHABLE -> {
+                TransferRejectedException rejected = (TransferRejectedException) failure;
+                yield "exchange unreachable, nothing was sent: clientOid=" + result.clientOid()
+                        + rejected.exchangeMessage().map(message -> " (" + message + ")")
+                                .orElse(causeText(failure))
+                        + "; check --base-url and the network, then run again";
+            }
+            case OUTCOME_UNKNOWN -> "outcome unknown, the transfer may or may not have been applied: clientOid="
+                    + result.clientOid() + " (" + failure.getMessage() + ")";
+            case UNEXPECTED -> "unexpected error: clientOid=" + result.clientOid() + " " + oneLine(failure);
+        };
+    }
+
+    private static String advice(TransferResult result, String retryWith) {
+        return switch (result.exitCode()) {
+            case OUTCOME_UNKNOWN -> "To learn the result, run again with " + retryWith
+                    + ": the exchange applies a clientOid at most once.";
+            case UNEXPECTED -> "If the transfer may have been sent, run again with " + retryWith
+                    + " to learn the result without applying it twice.";
+            default -> "";
+        };
+    }
+
+    private static JsonObject failureJson(TransferResult result) {
+        JsonObject json = new JsonObject();
+        json.addProperty("status", status(result.exitCode()));
+        json.addProperty("clientOid", result.clientOid());
+        if (result.failure() instanceof TransferRejectedException rejected) {
+            json.addProperty("reason", rejected.reason().name());
+            rejected.exchangeCode().ifPresent(code -> json.addProperty("exchangeCode", code));
+            rejected.exchangeMessage().ifPresent(message -> json.addProperty("exchangeMessage", message));
+        }
+        json.addProperty("error", oneLine(result.failure()));
+        return json;
+    }
+
+    private static JsonObject withLineFirst(long line, JsonObject rest) {
+        JsonObject row = new JsonObject();
+        row.addProperty("line", line);
+        rest.entrySet().forEach(entry -> row.add(entry.getKey(), entry.getValue()));
+        return row;
+    }
+
+    private static JsonArray array(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static String causeText(Throwable failure) {
+        Throwable cause = failure.getCause();
+        return cause == null ? "" : " (" + oneLine(cause) + ")";
+    }
+
+    /** A throwable as one line: its message, or its type when it has none. */
+    static String oneLine(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        String message = failure.getMessage();
+        String text = message == null || message.isBlank()
+                ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + message;
+        return text.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private void printStackTraceIfVerbose(Throwable failure) {
+        if (verbose && failure != null) {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+            err.flush();
+        }
+    }
+
+    private static void println(PrintWriter writer, String text) {
+        writer.println(text);
+        writer.flush();
+    }
+}
