@@ -19,12 +19,16 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Each line is parsed as one CSV record (commons-csv, RFC 4180 quoting), so every row keeps its
  * exact line number and a malformed line (unbalanced quotes, wrong column count) is reported on
- * its own without stopping the others. A field may not span lines.
+ * its own without stopping the others. A field may not span lines. Spaces and tabs around a value
+ * are dropped; nothing else is (commons-csv's own trim would also drop control characters, and
+ * so silently change a clientOid such as {@code \u0007abc} into another one).
  */
 public final class BatchFile {
     /** The required header. */
     public static final List<String> HEADER = List.of("from", "to", "amount", "coin", "symbol", "clientOid");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setTrim(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+    /** Spaces and tabs around a value are layout; any other character, control characters included, is data. */
+    private static final java.util.regex.Pattern SURROUNDING_BLANKS = java.util.regex.Pattern.compile("^[ \t]+|[ \t]+$");
 
     private BatchFile() {
     }
@@ -98,7 +102,7 @@ public final class BatchFile {
             if (records.size() != 1) {
                 throw new IllegalStateException("a quoted field may not span lines");
             }
-            return records.get(0).toList();
+            return records.get(0).stream().map(value -> SURROUNDING_BLANKS.matcher(value).replaceAll("")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
