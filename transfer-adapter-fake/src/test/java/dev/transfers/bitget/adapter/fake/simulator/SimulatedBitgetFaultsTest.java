@@ -21,26 +21,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SimulatedBitgetFaultsTest {
-    private SimulatedBitget sim;
-    private BitgetTestClient client;
-
-    @BeforeEach
-    void start() {
-        sim = SimulatorFixture.start();
-        client = new BitgetTestClient(sim.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+class SimulatedBitgetFaultsTest extends RunningSimulatorTest {
 
     private BitgetTestClient.Call tenUsdtToP2p(String clientOid) {
         return client.transfer(LIVE, body("spot", "p2p", "10", "USDT", null, clientOid));

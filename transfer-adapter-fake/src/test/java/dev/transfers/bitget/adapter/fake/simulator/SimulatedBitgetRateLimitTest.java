@@ -13,24 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SimulatedBitgetRateLimitTest {
-    private SimulatedBitget sim;
-    private BitgetTestClient client;
-
-    @BeforeEach
-    void start() {
-        sim = SimulatorFixture.start();
-        client = new BitgetTestClient(sim.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+class SimulatedBitgetRateLimitTest extends RunningSimulatorTest {
 
     @Test
     void eleventhRequestFromOneUidWithinASecondGets429AndIsNotApplied() throws Exception {

@@ -13,27 +13,12 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SimulatedBitgetTransferTest {
-    private SimulatedBitget sim;
-    private BitgetTestClient client;
-
-    @BeforeEach
-    void start() {
-        sim = SimulatorFixture.start();
-        client = new BitgetTestClient(sim.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+class SimulatedBitgetTransferTest extends RunningSimulatorTest {
 
     @Test
     void successMovesExactlyTheAmountAndAnswersWithBitgetsEnvelope() throws Exception {
