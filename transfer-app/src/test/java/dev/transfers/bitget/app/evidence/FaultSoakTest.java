@@ -12,7 +12,12 @@ import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
 import dev.transfers.bitget.domain.TransferReceipt;
 import dev.transfers.bitget.domain.TransferRejectedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * <p>Afterwards, for every lane: no clientOid was applied twice; every receipt matches the
  * exchange's record; every call that ended in doubt was resolved by repeating the same transfer;
  * every rejection left nothing applied; the total is unchanged and each balance equals its seed
- * plus what the receipts say.
+ * plus what the receipts say. The lanes' secrets double as canaries: none may appear in the
+ * trace log or in any outcome's stack trace.
  */
 class FaultSoakTest {
     private static final long SEED = 20_261_125L;
@@ -47,6 +53,9 @@ class FaultSoakTest {
     private static final List<AccountType> ACCOUNTS =
             List.of(AccountType.SPOT, AccountType.USDT_FUTURES, AccountType.CROSSED_MARGIN);
     private static final BigDecimal SEEDED = new BigDecimal("100000");
+    /** The lanes' secrets and passphrases start so; they double as canaries. */
+    private static final String SECRET_PREFIX = "soak-canary-secret-";
+    private static final String PASSPHRASE_PREFIX = "soak-canary-passphrase-";
     private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
     /** Real waits (the rate limiter's too), but short backoffs, so the soak stays within a minute or so. */
     private static final RetryPolicy SHORT_BACKOFF = RetryPolicy.builder()
@@ -92,6 +101,7 @@ class FaultSoakTest {
                 resolved += result.resolvedAfterDoubt();
             }
             assertThat(applied).isGreaterThanOrEqualTo(LANES * TRANSFERS_PER_LANE - 10);
+            assertNoSecretLeft();
             System.out.printf("fault soak: %d transfers applied, %d resolved after an outcome-unknown%n",
                     applied, resolved);
         } finally {
@@ -100,10 +110,23 @@ class FaultSoakTest {
         }
     }
 
+    /** Every logger writes at TRACE to one file in this module's tests (see its pom). */
+    private static void assertNoSecretLeft() throws IOException {
+        Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile",
+                "target/test-trace.log"));
+        assertThat(Files.readString(log)).doesNotContain(SECRET_PREFIX, PASSPHRASE_PREFIX);
+    }
+
+    private static String stackTraceOf(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
     private static SimulatedBitget startExchange(int lane) {
         SimulatedBitget exchange = SimulatedBitget.builder()
-                .credentials(SimulatedBitget.Credentials.live("soak-key-" + lane, "soak-secret-" + lane,
-                        "soak-passphrase-" + lane, "soak-uid-" + lane))
+                .credentials(SimulatedBitget.Credentials.live("soak-key-" + lane, SECRET_PREFIX + lane,
+                        PASSPHRASE_PREFIX + lane, "soak-uid-" + lane))
                 .start();
         for (AccountType account : ACCOUNTS) {
             exchange.seedBalance(account, "USDT", SEEDED);
@@ -115,8 +138,8 @@ class FaultSoakTest {
         Random random = new Random(SEED + lane);
         BitgetTransferGateway gateway = BitgetTransferGateway.builder()
                 .baseUrl(exchange.baseUri())
-                .credentials(BitgetCredentials.hmac("soak-key-" + lane, "soak-secret-" + lane,
-                        "soak-passphrase-" + lane))
+                .credentials(BitgetCredentials.hmac("soak-key-" + lane, SECRET_PREFIX + lane,
+                        PASSPHRASE_PREFIX + lane))
                 .rateLimitKey("soak-uid-" + lane)
                 .readTimeout(READ_TIMEOUT)
                 .retryPolicy(SHORT_BACKOFF)
@@ -139,8 +162,10 @@ class FaultSoakTest {
                     break;
                 } catch (TransferOutcomeUnknownException unknown) {
                     assertThat(unknown.clientOid()).isEqualTo(transfer.clientOid());
+                    assertThat(stackTraceOf(unknown)).doesNotContain(SECRET_PREFIX, PASSPHRASE_PREFIX);
                     inDoubt = true;
                 } catch (TransferRejectedException rejection) {
+                    assertThat(stackTraceOf(rejection)).doesNotContain(SECRET_PREFIX, PASSPHRASE_PREFIX);
                     rejected.put(transfer.clientOid(), rejection.getMessage());
                     break;
                 }
