@@ -27,10 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link EndToEndLatencyBenchmark} against a canned loopback server. {@link #buildThenSign} adds
  * the baseline's JSON and HMAC to a built transfer: the cheapest a wire path using the domain
  * model could be.
+ *
+ * <p>Warm-up: the first validation in a JVM bootstraps Hibernate Validator (about a second), so the
+ * first warm-up iteration is spent on it; give at least five warm-up iterations of 2 s.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @Threads(1)
