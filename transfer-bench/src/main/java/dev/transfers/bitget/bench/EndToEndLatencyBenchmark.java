@@ -49,12 +49,12 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 3, time = 10)
 @Fork(1)
 @Threads(1)
 public class EndToEndLatencyBenchmark {
-    static final int KEYS = 32;
+    static final int KEYS = 64;
     static final long SPACING_MILLIS = 120;
     private static final BigDecimal ONE_CENT = new BigDecimal("0.01");
 
