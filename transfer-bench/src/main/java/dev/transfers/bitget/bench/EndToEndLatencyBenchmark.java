@@ -1,6 +1,7 @@
 package dev.transfers.bitget.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.transfers.bitget.adapter.fake.simulator.AppliedTransfer;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
@@ -11,8 +12,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,6 +62,7 @@ public class EndToEndLatencyBenchmark {
     static final int KEYS = 64;
     static final long SPACING_MILLIS = 120;
     private static final BigDecimal ONE_CENT = new BigDecimal("0.01");
+    private static final Pattern CLIENT_OID = Pattern.compile("\"clientOid\":\"([^\"]+)\"");
 
     /** What is listening on 127.0.0.1, and the rotation over its keys. */
     @State(Scope.Thread)
@@ -107,6 +113,19 @@ public class EndToEndLatencyBenchmark {
                 canned.stop(0);
             }
             if (simulator != null) {
+                // Every request is valid and funded, so a request whose clientOid was not applied was
+                // refused: a 429 would mean the pacing failed and a timed call included a retry.
+                Set<String> applied = simulator.appliedTransfers().stream().map(AppliedTransfer::clientOid)
+                        .collect(Collectors.toSet());
+                List<String> requested = simulator.requests().stream()
+                        .filter(r -> r.method().equals("POST") && r.path().equals(HandSigned.PATH))
+                        .map(r -> CLIENT_OID.matcher(r.body()))
+                        .filter(Matcher::find)
+                        .map(m -> m.group(1))
+                        .toList();
+                long refused = requested.stream().filter(oid -> !applied.contains(oid)).count();
+                System.out.println("simulator: of the last " + requested.size() + " transfer requests, " + refused
+                        + " not applied (refused)");
                 simulator.close();
             }
         }
