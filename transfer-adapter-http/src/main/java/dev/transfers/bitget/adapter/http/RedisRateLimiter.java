@@ -1,5 +1,6 @@
 package dev.transfers.bitget.adapter.http;
 
+import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -14,6 +15,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The rate limit of one key shared through Redis by every process that uses the same Redis and
@@ -57,11 +61,15 @@ final class RedisRateLimiter implements PermitSource {
     static final Duration TIMEOUT = Duration.ofSeconds(1);
     static final String KEY_PREFIX = "bitget-transfer:rate-limit:";
 
+    private static final long NOT_READ = Long.MIN_VALUE;
+    /** The clock's last reading on each thread: the time a permit's wait is counted from. */
+    private static final ThreadLocal<long[]> LAST_READING = ThreadLocal.withInitial(() -> new long[] {NOT_READ});
     private static final TimeMeter WALL_CLOCK = new TimeMeter() {
         @Override
         public long currentTimeNanos() {
-            Instant now = Instant.now();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            long now = wallClockNanos();
+            LAST_READING.get()[0] = now;
+            return now;
         }
 
         @Override
@@ -97,8 +105,21 @@ final class RedisRateLimiter implements PermitSource {
     public boolean acquire(Duration maxWait, Sleeper sleeper)
             throws InterruptedException, RateLimiterUnavailableException {
         Bucket shared = bucket();
+        long[] lastReading = LAST_READING.get();
+        lastReading[0] = NOT_READ;
+        // Bucket4j stamps the request with the clock (on this thread) before its Redis round trips,
+        // reserves the permit for stamp + wait, and then asks to park for that wait. Sleeping until
+        // stamp + wait, rather than for the wait after the round trips, keeps the Redis latency out
+        // of the spacing between sends; without a stamp it sleeps the whole wait (later, so safe).
+        BlockingStrategy untilReserved = nanos -> {
+            long stamp = lastReading[0];
+            long left = stamp == NOT_READ ? nanos : stamp + nanos - wallClockNanos();
+            if (left > 0) {
+                sleeper.sleep(Duration.ofNanos(left));
+            }
+        };
         try {
-            return RateLimiterRegistry.acquire(shared, maxWait, sleeper);
+            return shared.asBlocking().tryConsume(1, maxWait, untilReserved);
         } catch (RuntimeException failed) {
             throw unavailable("did not give a permit", failed);
         }
@@ -124,6 +145,11 @@ final class RedisRateLimiter implements PermitSource {
             bucket = buckets.builder().build(key, RateLimiterRegistry::configuration);
         }
         return bucket;
+    }
+
+    private static long wallClockNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** A description of a Redis failure without its types and without the password. */
@@ -213,11 +239,15 @@ final class RedisRateLimiter implements PermitSource {
         }
     }
 
-    /** One set of Lettuce threads (daemon) for every Redis limiter of the process, made on first use. */
+    /** One set of Lettuce threads for every Redis limiter of the process, made on first use. */
     private static final class SharedResources {
         static final ClientResources INSTANCE = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
+                // The JDK's resolver, as the rest of the adapter uses; Netty's DNS client is slow to start.
+                .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+                // Reconnect soon after Redis is back: at most a second between tries (Lettuce's default is 30 s).
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
     }
 
