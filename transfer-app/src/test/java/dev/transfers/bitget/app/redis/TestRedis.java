@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * that stop it. A tiny RESP client ({@link #command}) talks to them, so the tests need no Redis
  * library of their own.
  */
-final class TestRedis implements AutoCloseable {
+public final class TestRedis implements AutoCloseable {
     static final String URL_VARIABLE = "BITGET_TEST_REDIS_URL";
     private static URI shared;
 
@@ -39,7 +39,7 @@ final class TestRedis implements AutoCloseable {
     }
 
     /** The Redis of this test run: CI's, or one started here once. */
-    static synchronized URI shared() {
+    public static synchronized URI shared() {
         if (shared == null) {
             String fromCi = System.getenv(URL_VARIABLE);
             if (fromCi != null && !fromCi.isBlank()) {
@@ -111,7 +111,7 @@ final class TestRedis implements AutoCloseable {
                 + " .ci/run does both.");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -146,7 +146,7 @@ final class TestRedis implements AutoCloseable {
      * Sends one command and reads its reply as text: a simple string, an error ("-ERR ..."), an
      * integer, a bulk string (null as {@code null}), or for an array its element count ("*N").
      */
-    static String command(URI redis, String... args) throws IOException {
+    public static String command(URI redis, String... args) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(redis.getHost(), redis.getPort()), 1000);
             socket.setSoTimeout(5000);
