@@ -207,6 +207,7 @@ class SharedRateLimitTest {
 
             // Redis back on the same port: the gateway reconnects and sends again.
             try (TestRedis again = TestRedis.startOn(redis.port())) {
+                assertThat(again.uri()).isEqualTo(redis.uri());
                 boolean appliedAgain = false;
                 for (int i = 0; i < 40 && !appliedAgain; i++) {
                     try {
