@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentMap;
  * hold with under 10 ms to spare). The cost is a sustained
  * rate of about 9.1 requests per second. A larger capacity would allow bursts: capacity 10 with
  * refill 10/s let 20 through in one window.
+ *
+ * <p>{@link RedisRateLimiter} keeps the same bucket ({@link #configuration()}) in Redis, shared by
+ * processes; this class is the default, per process.
  */
 final class RateLimiterRegistry {
     static final long PERIOD_MILLIS = 110;
