@@ -30,7 +30,7 @@ class FleetRateLimitTest {
     private static final String TRANSFER_PATH = "/api/v2/spot/wallet/transfer";
     private static final int PROCESSES = 3;
     private static final int TRANSFERS_PER_PROCESS = 10;
-    private static final int THREADS_PER_PROCESS = 4;
+    private static final int THREADS_PER_PROCESS = 3;
     private static final int FAULTS = 6;
     private static final String SECRET = "fleet-secret";
     private static final String PASSPHRASE = "fleet-passphrase";

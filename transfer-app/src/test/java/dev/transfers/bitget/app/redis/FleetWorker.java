@@ -18,14 +18,16 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One process of a fleet, started by {@link FleetRateLimitTest} as a separate JVM: its own
  * gateway, its own API key and its own Redis connection, sharing the UID's rate limit through
- * Redis. First it warms up, as a long-running process is: one transfer under a warm-up key through a
- * gateway with a local limiter, so that the classes of the HTTP path are loaded before the first
- * permit (a cold JVM can take longer from permit to wire than the limiter's margin). Then it prints
+ * Redis. First it warms up, as a long-running process is: a few transfers under a warm-up key of its
+ * own (its own bucket in Redis), so that the HTTP and Redis paths are loaded and compiled before the
+ * first permit of the run (a cold JVM can take longer from permit to wire than the limiter's
+ * margin). Then it prints
  * {@code ready}, waits for a line on stdin, sends its
  * transfers from several threads at once, prints one line per transfer ({@code applied},
  * {@code rejected REASON} or {@code unknown}) and exits.
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: baseUrl redisUrl uid apiKey secret passphrase transfers threads warmUpKey.
  */
 public final class FleetWorker {
+    private static final int WARM_UP_TRANSFERS = 5;
     private FleetWorker() {
     }
 
@@ -55,17 +58,22 @@ public final class FleetWorker {
                 BitgetTransferGateway warmUp = BitgetTransferGateway.builder()
                         .baseUrl(baseUrl)
                         .credentials(BitgetCredentials.hmac(args[8], args[4], args[5]))
+                        .rateLimitKey(args[8])
+                        .redisRateLimit(redisUrl)
                         .build()) {
-            String warmUpResult = send(warmUp);
-            if (!warmUpResult.equals("applied")) {
-                throw new IllegalStateException("warm-up transfer: " + warmUpResult);
+            for (int i = 0; i < WARM_UP_TRANSFERS; i++) {
+                String warmUpResult = send(warmUp);
+                if (!warmUpResult.equals("applied")) {
+                    throw new IllegalStateException("warm-up transfer: " + warmUpResult);
+                }
             }
             System.out.println("ready");
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             if (stdin.readLine() == null) {
                 System.exit(3);
             }
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads);
+            pool.prestartAllCoreThreads();
             try {
                 List<Future<String>> results = new ArrayList<>();
                 for (int i = 0; i < transfers; i++) {

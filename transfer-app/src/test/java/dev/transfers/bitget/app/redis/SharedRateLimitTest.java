@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -99,8 +100,13 @@ class SharedRateLimitTest {
         BitgetTransferGateway a = gateway("key-a", uidA, redis, Duration.ofSeconds(15));
         BitgetTransferGateway b = gateway("key-b", uidB, redis, Duration.ofSeconds(15));
         // Connected and warm, then both buckets full again.
-        a.transfer(aTransfer());
-        b.transfer(aTransfer());
+        int warmUp = 3;
+        for (int i = 0; i < warmUp; i++) {
+            a.transfer(aTransfer());
+            b.transfer(aTransfer());
+        }
+        ThreadPoolExecutor callers = (ThreadPoolExecutor) Executors.newFixedThreadPool(10);
+        callers.prestartAllCoreThreads();
         TimeUnit.MILLISECONDS.sleep(300);
         Instant burst = Instant.now();
 
@@ -116,8 +122,7 @@ class SharedRateLimitTest {
                 return null;
             });
         }
-        // More callers than the 10 per second each UID can have: both saturate.
-        ExecutorService callers = Executors.newFixedThreadPool(12);
+        // 5 callers per UID, each waiting for its permit while the others send: both saturate.
         try {
             for (Future<Void> call : callers.invokeAll(calls, 25, TimeUnit.SECONDS)) {
                 call.get();
