@@ -85,6 +85,9 @@ final class RedisRateLimiter implements PermitSource {
     private StatefulRedisConnection<byte[], byte[]> connection;
     private Bucket bucket;
     private boolean closed;
+    /** The last failure to connect, repeated without a new try for {@link #TIMEOUT} after it. */
+    private RateLimiterUnavailableException connectFailure;
+    private long connectFailureNanos;
 
     RedisRateLimiter(URI redisUri, String rateLimitKey) {
         this.masked = mask(redisUri);
@@ -131,10 +134,17 @@ final class RedisRateLimiter implements PermitSource {
                     + " was closed with its gateway");
         }
         if (bucket == null) {
+            // Callers queue on this lock: one connect attempt per TIMEOUT keeps each one's wait short.
+            if (connectFailure != null && System.nanoTime() - connectFailureNanos < TIMEOUT.toNanos()) {
+                throw new RateLimiterUnavailableException(connectFailure.getMessage());
+            }
             try {
                 connection = client.connect(ByteArrayCodec.INSTANCE);
+                connectFailure = null;
             } catch (RuntimeException failed) {
-                throw unavailable("could not be reached", failed);
+                connectFailure = unavailable("could not be reached", failed);
+                connectFailureNanos = System.nanoTime();
+                throw connectFailure;
             }
             ProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(connection)
                     .clientClock(WALL_CLOCK)
