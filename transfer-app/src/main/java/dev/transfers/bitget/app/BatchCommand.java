@@ -64,13 +64,13 @@ final class BatchCommand implements Callable<Integer> {
         } catch (BatchFileException e) {
             throw new UsageException(e.getMessage());
         }
-        ExchangeSession.check(exchange.baseUrl, context.environment());
+        ExchangeSession.check(exchange, context.environment());
         List<Prepared> prepared = prepare(rows);
 
         Map<ExitCode, Integer> counts = new EnumMap<>(ExitCode.class);
         if (prepared.stream().anyMatch(row -> row.transfer() != null)) {
-            try (ExchangeSession session = ExchangeSession.open(exchange.baseUrl, exchange.demo,
-                    context.environment(), context.gateways(), spec.commandLine().getErr())) {
+            try (ExchangeSession session = ExchangeSession.open(exchange, context.environment(),
+                    context.gateways(), spec.commandLine().getErr())) {
                 for (Prepared row : prepared) {
                     counts.merge(run(row, session, printer), 1, Integer::sum);
                 }

@@ -10,6 +10,18 @@ final class ExchangeOptions {
         "With --base-url all three variables are required."})
     String baseUrl;
 
+    @Option(names = "--redis-url", paramLabel = "URL", description = {
+        "Share the rate limit (10 requests per second per UID) with every process that uses this Redis,"
+            + " such as redis://127.0.0.1:6379 (default: BITGET_REDIS_URL; unset: this process's own limit).",
+        "If Redis cannot be reached, nothing is sent (exit 5). Put a password in BITGET_REDIS_URL"
+            + " (redis://:PASSWORD@host:port) rather than here, where other users' ps shows it; it is never printed."})
+    String redisUrl;
+
+    @Option(names = "--uid", paramLabel = "UID", description = {
+        "Your Bitget UID, which the rate limit is counted by (default: BITGET_UID, else the API key).",
+        "Give it when processes use different API keys of one account."})
+    String uid;
+
     @Option(names = "--demo", description = "Demo trading: sends Bitget's header paptrading: 1 (needs a demo API key).")
     boolean demo;
 

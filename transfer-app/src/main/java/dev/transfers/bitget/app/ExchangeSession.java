@@ -30,13 +30,16 @@ final class ExchangeSession implements AutoCloseable {
     }
 
     /** Checks the options and environment without starting anything; throws {@link UsageException}. */
-    static void check(String baseUrl, Environment environment) {
-        resolve(baseUrl, environment, false);
+    static void check(ExchangeOptions options, Environment environment) {
+        resolve(options.baseUrl, environment, false, RateLimitOptions.resolve(options, environment));
     }
 
-    static ExchangeSession open(String baseUrl, boolean demoTrading, Environment environment,
-            GatewayFactory gateways, PrintWriter err) {
-        ExchangeTarget target = resolve(baseUrl, environment, demoTrading);
+    static ExchangeSession open(ExchangeOptions options, Environment environment, GatewayFactory gateways,
+            PrintWriter err) {
+        String baseUrl = options.baseUrl;
+        boolean demoTrading = options.demo;
+        RateLimitOptions rateLimit = RateLimitOptions.resolve(options, environment);
+        ExchangeTarget target = resolve(baseUrl, environment, demoTrading, rateLimit);
         if (target != null) {
             return new ExchangeSession(gateways.create(target), null);
         }
@@ -47,8 +50,8 @@ final class ExchangeSession implements AutoCloseable {
                     + " using an embedded simulated Bitget at " + sim.baseUri()
                     + " with demo balances (" + DemoExchange.demoBalancesText() + "). No real money moves.");
             err.flush();
-            TransferGateway gateway = gateways.create(
-                    new ExchangeTarget(sim.baseUri(), DemoExchange.credentials(demoTrading), demoTrading));
+            TransferGateway gateway = gateways.create(new ExchangeTarget(sim.baseUri(),
+                    DemoExchange.credentials(demoTrading), demoTrading, rateLimit.redisUrl(), rateLimit.key()));
             return new ExchangeSession(gateway, sim);
         } catch (RuntimeException | Error e) {
             sim.close();
@@ -57,7 +60,8 @@ final class ExchangeSession implements AutoCloseable {
     }
 
     /** The target for a real exchange, or {@code null} for the embedded simulator. */
-    private static ExchangeTarget resolve(String baseUrl, Environment environment, boolean demoTrading) {
+    private static ExchangeTarget resolve(String baseUrl, Environment environment, boolean demoTrading,
+            RateLimitOptions rateLimit) {
         ApiCredentials.Lookup lookup = ApiCredentials.from(environment);
         URI url = baseUrl == null ? null : parseBaseUrl(baseUrl);
         if (lookup.none() && url == null) {
@@ -69,7 +73,7 @@ final class ExchangeSession implements AutoCloseable {
                     + " in the environment (never as arguments)");
         }
         return new ExchangeTarget(url == null ? URI.create(BITGET_BASE_URL) : url, lookup.credentials().get(),
-                demoTrading);
+                demoTrading, rateLimit.redisUrl(), rateLimit.key());
     }
 
     private static URI parseBaseUrl(String baseUrl) {

@@ -28,6 +28,12 @@ public final class HttpGatewayFactory implements GatewayFactory {
                 .credentials(BitgetCredentials.hmac(credentials.apiKey(), credentials.secret(),
                         credentials.passphrase()))
                 .demoTrading(target.demoTrading());
+        if (target.redisUrl() != null) {
+            builder.redisRateLimit(target.redisUrl());
+        }
+        if (target.rateLimitKey() != null) {
+            builder.rateLimitKey(target.rateLimitKey());
+        }
         return tuning.apply(builder).build();
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
 import dev.transfers.bitget.domain.InvalidTransferException;
 import dev.transfers.bitget.domain.TransferRejectedException;
 import java.io.PrintWriter;
@@ -138,7 +139,9 @@ final class ResultPrinter {
                 yield "exchange unreachable, nothing was sent: clientOid=" + result.clientOid()
                         + rejected.exchangeMessage().map(message -> " (" + message + ")")
                                 .orElse(causeText(failure))
-                        + "; check --base-url and the network, then run again";
+                        + (failure.getCause() instanceof RateLimiterUnavailableException
+                                ? "; check --redis-url (or BITGET_REDIS_URL) and that Redis is up, then run again"
+                                : "; check --base-url and the network, then run again");
             }
             case OUTCOME_UNKNOWN -> "outcome unknown, the transfer may or may not have been applied: clientOid="
                     + result.clientOid() + " (" + failure.getMessage() + ")";

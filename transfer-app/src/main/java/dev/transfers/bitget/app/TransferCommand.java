@@ -63,7 +63,7 @@ final class TransferCommand implements Callable<Integer> {
             problems.addAll(ResultPrinter.describe(invalid));
         }
         try {
-            ExchangeSession.check(exchange.baseUrl, context.environment());
+            ExchangeSession.check(exchange, context.environment());
         } catch (UsageException usage) {
             problems.addAll(usage.problems());
         }
@@ -71,8 +71,8 @@ final class TransferCommand implements Callable<Integer> {
             printer.printInvalid(problems);
             return ExitCode.INVALID_INPUT.code();
         }
-        try (ExchangeSession session = ExchangeSession.open(exchange.baseUrl, exchange.demo, context.environment(),
-                context.gateways(), spec.commandLine().getErr())) {
+        try (ExchangeSession session = ExchangeSession.open(exchange, context.environment(), context.gateways(),
+                spec.commandLine().getErr())) {
             TransferResult result = TransferResult.send(session.gateway(), transfer);
             printer.printTransfer(result);
             return result.exitCode().code();

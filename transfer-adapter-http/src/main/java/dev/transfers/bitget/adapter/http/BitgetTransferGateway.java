@@ -14,7 +14,6 @@ import feign.Response;
 import feign.Retryer;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
-import io.github.bucket4j.Bucket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -56,8 +55,12 @@ import org.slf4j.LoggerFactory;
  * <p>Safe failures are retried with the same body bytes and clientOid under the
  * {@link RetryPolicy} and the overall {@linkplain Builder#deadline(Duration) deadline}; a clock
  * error (40005, 40008) resynchronises with Bitget's server time and retries once. Every attempt
- * first takes a permit from the process-wide rate limiter of its {@linkplain
- * Builder#rateLimitKey(String) rate-limit key} (at most 10 requests in any 1000 ms).
+ * first takes a permit from the rate limiter of its {@linkplain Builder#rateLimitKey(String) rate-limit
+ * key} (at most 10 requests in any 1000 ms): the process-wide one by default, or one shared through
+ * Redis by every process of a fleet ({@link Builder#redisRateLimit(URI)}). No request is sent
+ * without a permit; when the shared limiter cannot be asked, the call sends nothing (a rejection
+ * with reason {@link RejectionReason#EXCHANGE_UNREACHABLE} whose cause is a
+ * {@link RateLimiterUnavailableException}).
  *
  * <p>A repeat of a transfer whose earlier call through this gateway ended in doubt is reported
  * "not applied" only on an answer that proves it (a business rejection, given after the exchange
@@ -66,9 +69,10 @@ import org.slf4j.LoggerFactory;
  * rejection of a repeated clientOid with reason {@code RATE_LIMITED}, {@code EXCHANGE_UNREACHABLE},
  * {@code AUTHENTICATION}, {@code PERMISSION} or {@code CLOCK_SKEW} as "this call applied nothing".
  *
- * <p>Instances are safe for concurrent use; their configuration is immutable.
+ * <p>Instances are safe for concurrent use; their configuration is immutable. {@link #close()}
+ * releases the Redis connection of a shared rate limit (nothing otherwise).
  */
-public final class BitgetTransferGateway implements TransferGateway {
+public final class BitgetTransferGateway implements TransferGateway, AutoCloseable {
     /** Bitget's production API. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.bitget.com");
 
@@ -81,7 +85,7 @@ public final class BitgetTransferGateway implements TransferGateway {
     private final BitgetPublicApi publicApi;
     private final ExchangeClock exchangeClock;
     private final ResponseClassifier classifier;
-    private final Bucket rateLimiter;
+    private final PermitSource rateLimiter;
     private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
 
     private BitgetTransferGateway(Settings settings) {
@@ -89,7 +93,9 @@ public final class BitgetTransferGateway implements TransferGateway {
         this.exchangeClock = new ExchangeClock(settings.clock());
         ObjectMapper json = new ObjectMapper();
         this.classifier = new ResponseClassifier(json, settings.clock());
-        this.rateLimiter = RateLimiterRegistry.forKey(settings.rateLimitKey());
+        this.rateLimiter = settings.redisUri() == null
+                ? RateLimiterRegistry.local(settings.rateLimitKey())
+                : new RedisRateLimiter(settings.redisUri(), settings.rateLimitKey());
         // The JDK HttpClient (through feign-java11) rather than Feign's default HttpURLConnection
         // client: HttpURLConnection silently resends a POST on some connection failures
         // (sun.net.http.retryPost), which would hide attempts from the retry accounting; the JDK
@@ -128,10 +134,16 @@ public final class BitgetTransferGateway implements TransferGateway {
         return new Run(transfer).execute();
     }
 
+    /** Closes the Redis connection of a shared rate limit; later transfers are rejected unsent. */
+    @Override
+    public void close() {
+        rateLimiter.close();
+    }
+
     @Override
     public String toString() {
         return "BitgetTransferGateway[" + settings.baseUrl() + (settings.demoTrading() ? ", demo trading" : "")
-                + ", " + settings.credentials() + "]";
+                + ", " + settings.credentials() + ", " + rateLimiter.describe() + "]";
     }
 
     /** The state of one {@link #transfer(Transfer)} call across its attempts. */
@@ -164,7 +176,16 @@ public final class BitgetTransferGateway implements TransferGateway {
                     if (remaining.toMillis() < 1) {
                         throw finish("the deadline of " + settings.deadline() + " passed");
                     }
-                    if (!RateLimiterRegistry.acquire(rateLimiter, remaining, settings.sleeper())) {
+                    boolean permitted;
+                    try {
+                        permitted = rateLimiter.acquire(remaining, settings.sleeper());
+                    } catch (RateLimiterUnavailableException unavailable) {
+                        if (last == null || last instanceof AttemptResult.NotSent) {
+                            lastCause = unavailable;
+                        }
+                        throw finish(unavailable.getMessage());
+                    }
+                    if (!permitted) {
                         throw finish("the deadline of " + settings.deadline()
                                 + " would pass while waiting for the client-side rate limiter");
                     }
@@ -365,8 +386,14 @@ public final class BitgetTransferGateway implements TransferGateway {
 
     /** The validated configuration of a gateway. */
     private record Settings(URI baseUrl, BitgetCredentials credentials, boolean demoTrading, Duration connectTimeout,
-            Duration readTimeout, Duration deadline, RetryPolicy retryPolicy, String rateLimitKey, String locale,
-            Clock clock, Sleeper sleeper) {
+            Duration readTimeout, Duration deadline, RetryPolicy retryPolicy, String rateLimitKey, URI redisUri,
+            String locale, Clock clock, Sleeper sleeper) {
+        /** Never the Redis URL's password (nor, through BitgetCredentials, any secret). */
+        @Override
+        public String toString() {
+            return "Settings[" + baseUrl + ", " + credentials + ", rateLimitKey set, redis "
+                    + (redisUri == null ? "none" : RedisRateLimiter.mask(redisUri)) + "]";
+        }
     }
 
     /**
@@ -382,6 +409,7 @@ public final class BitgetTransferGateway implements TransferGateway {
         private Duration deadline = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private String rateLimitKey;
+        private URI redisUri;
         private String locale = "en-US";
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -438,10 +466,31 @@ public final class BitgetTransferGateway implements TransferGateway {
         /**
          * What the client-side rate limit (10 requests per second) is counted by: Bitget counts
          * per UID, so give the UID when several API keys of one account are used in one process.
-         * Every gateway of the process with the same key shares one limiter. Default: the API key.
+         * Every gateway of the process with the same key shares one limiter, and with
+         * {@link #redisRateLimit(URI)} every process using that Redis too. Default: the API key.
          */
         public Builder rateLimitKey(String rateLimitKey) {
             this.rateLimitKey = Objects.requireNonNull(rateLimitKey, "rateLimitKey");
+            return this;
+        }
+
+        /**
+         * Shares the rate limit of the {@linkplain #rateLimitKey(String) rate-limit key} through the
+         * Redis at {@code redisUri} ({@code redis://host:port}, {@code redis://:password@host:port/0},
+         * {@code rediss://} for TLS; standalone Redis), so that every process of a fleet that uses this
+         * Redis and key stays within 10 requests in any 1000 ms together, retries included. Default:
+         * the limit is this process's own.
+         *
+         * <p>The bucket is Bucket4j's over Lettuce, on the hosts' wall clocks: keep them in sync (NTP).
+         * Redis is asked once per attempt, with a timeout of 1 s; when it cannot be reached or does
+         * not answer, the transfer is not sent and is rejected with reason
+         * {@link RejectionReason#EXCHANGE_UNREACHABLE} (fail closed, never a silent local fallback).
+         * The connection is opened on the first transfer; {@link BitgetTransferGateway#close()}
+         * closes it. The password is never printed: messages show the URL as
+         * {@code redis://***@host:port}.
+         */
+        public Builder redisRateLimit(URI redisUri) {
+            this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
             return this;
         }
 
@@ -482,12 +531,15 @@ public final class BitgetTransferGateway implements TransferGateway {
             if (key.isBlank()) {
                 throw new IllegalArgumentException("rateLimitKey must not be blank");
             }
+            if (redisUri != null) {
+                RedisRateLimiter.check(redisUri);
+            }
             if (!locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
                 throw new IllegalArgumentException("locale must be a language tag such as en-US or zh-CN, not '"
                         + locale + "'");
             }
             return new BitgetTransferGateway(new Settings(baseUrl, credentials, demoTrading, connectTimeout,
-                    readTimeout, deadline, retryPolicy, key, locale, clock, sleeper));
+                    readTimeout, deadline, retryPolicy, key, redisUri, locale, clock, sleeper));
         }
 
         private static void requireHttpUrl(URI url) {

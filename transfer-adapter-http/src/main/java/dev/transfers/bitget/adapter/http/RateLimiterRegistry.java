@@ -2,6 +2,7 @@ package dev.transfers.bitget.adapter.http;
 
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,6 +20,9 @@ import java.util.concurrent.ConcurrentMap;
  * hold with under 10 ms to spare). The cost is a sustained
  * rate of about 9.1 requests per second. A larger capacity would allow bursts: capacity 10 with
  * refill 10/s let 20 through in one window.
+ *
+ * <p>{@link RedisRateLimiter} keeps the same bucket ({@link #configuration()}) in Redis, shared by
+ * processes; this class is the default, per process.
  */
 final class RateLimiterRegistry {
     static final long PERIOD_MILLIS = 110;
@@ -30,9 +34,37 @@ final class RateLimiterRegistry {
     /** The limiter of this key, created on first use. */
     static Bucket forKey(String rateLimitKey) {
         return BUCKETS.computeIfAbsent(rateLimitKey, key -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
+                .addLimit(configuration().getBandwidths()[0])
                 .withNanosecondPrecision()
                 .build());
+    }
+
+    /** The limiter of this key as a gateway's {@link PermitSource}; closing it releases nothing. */
+    static PermitSource local(String rateLimitKey) {
+        Bucket bucket = forKey(rateLimitKey);
+        return new PermitSource() {
+            @Override
+            public boolean acquire(Duration maxWait, Sleeper sleeper) throws InterruptedException {
+                return RateLimiterRegistry.acquire(bucket, maxWait, sleeper);
+            }
+
+            @Override
+            public String describe() {
+                return "rate limit of this process";
+            }
+
+            @Override
+            public void close() {
+                // Shared by every gateway of this process with the key: nothing of its own to release.
+            }
+        };
+    }
+
+    /** The bucket configuration of one key, local or shared through Redis: 1 permit per period. */
+    static BucketConfiguration configuration() {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
+                .build();
     }
 
     /**

@@ -33,5 +33,20 @@
  * when the next one could not start before the deadline. A deadline that passes before any request
  * was sent (for example while waiting for the rate limiter) is a rejection with reason
  * EXCHANGE_UNREACHABLE: nothing was sent, so nothing can have been applied.
+ *
+ * <h2>Rate limit</h2>
+ * Every attempt, retries included, first takes a permit: one per 110 ms per rate-limit key, so no
+ * 1000 ms window holds 11 sends. By default the limiter is the process's own. With
+ * {@link dev.transfers.bitget.adapter.http.BitgetTransferGateway.Builder#redisRateLimit(java.net.URI)}
+ * it is one bucket in Redis shared by every process that uses that Redis and key (Bucket4j over
+ * Lettuce, stamped with the hosts' wall clocks: keep them in sync). When Redis cannot give a permit
+ * (down, refusing, slower than 1 s) the attempt is not sent: fail closed, a rejection with reason
+ * EXCHANGE_UNREACHABLE whose cause is a
+ * {@link dev.transfers.bitget.adapter.http.RateLimiterUnavailableException}, or outcome unknown if
+ * an earlier attempt of the call was in doubt. There is no local fallback: no process can know how
+ * many others would fall back with it. The margin (110 ms, not 100 ms) covers the clock skew
+ * between hosts plus the spread of the time from permit to wire; a first request of a cold process
+ * (class loading, a TLS handshake) can take longer than that, and a 429 it causes is retried under
+ * a new permit.
  */
 package dev.transfers.bitget.adapter.http;

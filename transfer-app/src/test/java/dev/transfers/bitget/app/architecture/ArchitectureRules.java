@@ -52,6 +52,13 @@ final class ArchitectureRules {
                 .as("feign_and_jackson_appear_only_in_the_http_adapter");
     }
 
+    ArchRule redisClientAndBucket4jAppearOnlyInTheHttpAdapter() {
+        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(httpAdapter)
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..",
+                        "io.github.bucket4j..")
+                .as("redis_client_and_bucket4j_appear_only_in_the_http_adapter");
+    }
+
     ArchRule nothingDependsOnTheApp() {
         return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(app)
                 .should().dependOnClassesThat().resideInAPackage(app)
@@ -66,6 +73,7 @@ final class ArchitectureRules {
     List<ArchRule> all() {
         return List.of(domainDependsOnNothingButTheJdkAndJakartaValidation(),
                 httpAdapterDoesNotDependOnTheFakeAdapter(), fakeAdapterDoesNotDependOnTheHttpAdapter(),
-                feignAndJacksonAppearOnlyInTheHttpAdapter(), nothingDependsOnTheApp(), noPackageCycles());
+                feignAndJacksonAppearOnlyInTheHttpAdapter(), redisClientAndBucket4jAppearOnlyInTheHttpAdapter(),
+                nothingDependsOnTheApp(), noPackageCycles());
     }
 }

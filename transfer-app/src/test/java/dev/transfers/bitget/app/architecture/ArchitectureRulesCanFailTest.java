@@ -48,6 +48,12 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void aLettuceTypeOutsideTheHttpAdapterBreaksTheRedisClientRule() {
+        assertViolation(RULES.redisClientAndBucket4jAppearOnlyInTheHttpAdapter(),
+                FIXTURE + ".app.AppUsingLettuce", "io.lettuce.core.RedisURI");
+    }
+
+    @Test
     void aDomainClassUsingTheAppBreaksTheNothingDependsOnTheAppRule() {
         assertViolation(RULES.nothingDependsOnTheApp(), FIXTURE + ".domain.DomainUsingTheApp", FIXTURE + ".app.App");
     }

@@ -54,6 +54,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void redisClientAndBucket4jAppearOnlyInTheHttpAdapter() {
+        check(RULES.redisClientAndBucket4jAppearOnlyInTheHttpAdapter());
+    }
+
+    @Test
     void nothingDependsOnTheApp() {
         check(RULES.nothingDependsOnTheApp());
     }

@@ -1,0 +1,268 @@
+package dev.transfers.bitget.adapter.http;
+
+import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.netty.resolver.DefaultAddressResolverGroup;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The rate limit of one key shared through Redis by every process that uses the same Redis and
+ * key: Bucket4j's compare-and-swap {@code ProxyManager} over Lettuce, with the same bucket as the
+ * local limiter ({@link RateLimiterRegistry#configuration()}: capacity 1, one permit per
+ * {@value RateLimiterRegistry#PERIOD_MILLIS} ms).
+ *
+ * <p><b>Clock.</b> A Redis-backed bucket is computed on the client: each process stamps the
+ * bucket state with its own clock. The clock here is the wall clock ({@link Instant#now()}, in
+ * nanoseconds since the epoch, microsecond resolution on Linux) so that stamps of different
+ * processes compare; per process {@code nanoTime} would not. Consecutive grants are one period
+ * apart on the stamps, so 11 grants span at least 1100 ms of stamps, and at least
+ * {@code 1100 ms - skew} of real time, where skew is how far the first and the last granting host's
+ * clocks disagree (on one host: 0). The 100 ms margin covers skew plus the jitter between grant and
+ * arrival: hosts of one fleet must keep their clocks within a few tens of milliseconds (NTP keeps
+ * them within a few).
+ *
+ * <p><b>Failures.</b> Fail closed: when Redis refuses the connection, does not answer within
+ * {@link #TIMEOUT}, or fails the command, {@link #acquire} throws
+ * {@link RateLimiterUnavailableException} and takes no permit, so the gateway sends nothing. A
+ * local fallback could not be safe: no process knows how many others are falling back with it.
+ * The connection is made on first use, not when the gateway is built; once made, Lettuce
+ * reconnects in the background, and while it is down commands are refused at once rather than
+ * queued.
+ *
+ * <p>The key in Redis is {@value #KEY_PREFIX} followed by the SHA-256 of the rate-limit key (which
+ * defaults to the API key, so it is not stored as is). It expires a few seconds after its bucket
+ * would be full again.
+ */
+final class RedisRateLimiter implements PermitSource {
+    /** Longest wait to connect to Redis, and for one Redis command. */
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+    static final String KEY_PREFIX = "bitget-transfer:rate-limit:";
+
+    private static final long NOT_READ = Long.MIN_VALUE;
+    /** The clock's last reading on each thread: the time a permit's wait is counted from. */
+    private static final ThreadLocal<long[]> LAST_READING = ThreadLocal.withInitial(() -> new long[] {NOT_READ});
+    private static final TimeMeter WALL_CLOCK = new TimeMeter() {
+        @Override
+        public long currentTimeNanos() {
+            long now = wallClockNanos();
+            LAST_READING.get()[0] = now;
+            return now;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    };
+
+    private final String masked;
+    private final String password;
+    private final RedisClient client;
+    private final byte[] key;
+    private StatefulRedisConnection<byte[], byte[]> connection;
+    private Bucket bucket;
+    private boolean closed;
+    /** The last failure to connect, repeated without a new try for {@link #TIMEOUT} after it. */
+    private RateLimiterUnavailableException connectFailure;
+    private long connectFailureNanos;
+
+    RedisRateLimiter(URI redisUri, String rateLimitKey) {
+        this.masked = mask(redisUri);
+        RedisURI uri = RedisURI.create(redisUri);
+        uri.setTimeout(TIMEOUT);
+        this.password = uri.getPassword() == null ? null : new String(uri.getPassword());
+        this.client = RedisClient.create(SharedResources.INSTANCE, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build())
+                .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
+                .build());
+        this.key = (KEY_PREFIX + sha256(rateLimitKey)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean acquire(Duration maxWait, Sleeper sleeper)
+            throws InterruptedException, RateLimiterUnavailableException {
+        Bucket shared = bucket();
+        long[] lastReading = LAST_READING.get();
+        lastReading[0] = NOT_READ;
+        // Bucket4j stamps the request with the clock (on this thread) before its Redis round trips,
+        // reserves the permit for stamp + wait, and then asks to park for that wait. Sleeping until
+        // stamp + wait, rather than for the wait after the round trips, keeps the Redis latency out
+        // of the spacing between sends; without a stamp it sleeps the whole wait (later, so safe).
+        BlockingStrategy untilReserved = nanos -> {
+            long stamp = lastReading[0];
+            long left = stamp == NOT_READ ? nanos : stamp + nanos - wallClockNanos();
+            if (left > 0) {
+                sleeper.sleep(Duration.ofNanos(left));
+            }
+        };
+        try {
+            return shared.asBlocking().tryConsume(1, maxWait, untilReserved);
+        } catch (RuntimeException failed) {
+            throw unavailable("did not give a permit", failed);
+        }
+    }
+
+    private synchronized Bucket bucket() throws RateLimiterUnavailableException {
+        if (closed) {
+            throw new RateLimiterUnavailableException("the rate limiter shared through " + masked
+                    + " was closed with its gateway");
+        }
+        if (bucket == null) {
+            // Callers queue on this lock: one connect attempt per TIMEOUT keeps each one's wait short.
+            if (connectFailure != null && System.nanoTime() - connectFailureNanos < TIMEOUT.toNanos()) {
+                throw new RateLimiterUnavailableException(connectFailure.getMessage());
+            }
+            try {
+                connection = client.connect(ByteArrayCodec.INSTANCE);
+                connectFailure = null;
+            } catch (RuntimeException failed) {
+                connectFailure = unavailable("could not be reached", failed);
+                connectFailureNanos = System.nanoTime();
+                throw connectFailure;
+            }
+            ProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                    .clientClock(WALL_CLOCK)
+                    .requestTimeout(TIMEOUT)
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy
+                            .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
+                    .build();
+            bucket = buckets.builder().build(key, RateLimiterRegistry::configuration);
+        }
+        return bucket;
+    }
+
+    private static long wallClockNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** A description of a Redis failure without its types and without the password. */
+    private RateLimiterUnavailableException unavailable(String what, Throwable failed) {
+        StringBuilder causes = new StringBuilder();
+        for (Throwable cause = failed; cause != null && causes.length() < 500; cause = cause.getCause()) {
+            causes.append(causes.length() == 0 ? "" : "; ").append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                causes.append(": ").append(cause.getMessage());
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        String text = causes.toString().replaceAll("\\s*\\R\\s*", " ");
+        if (password != null && !password.isEmpty()) {
+            text = text.replace(password, "***");
+        }
+        return new RateLimiterUnavailableException("the rate limiter shared through " + masked + " " + what
+                + " (" + text + "); no request was sent without a permit");
+    }
+
+    @Override
+    public String describe() {
+        return "rate limit shared through " + masked;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        bucket = null;
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } finally {
+            client.shutdown(Duration.ZERO, TIMEOUT);
+        }
+    }
+
+    /**
+     * Checks a Redis URL for the builder: {@code redis://} or {@code rediss://}, a host, an
+     * optional port, password ({@code redis://:password@host}, or {@code user:password}) and
+     * database number ({@code /0}).
+     *
+     * @throws IllegalArgumentException naming what is wrong, never quoting the password
+     */
+    static void check(URI redisUri) {
+        String scheme = redisUri.getScheme() == null ? "" : redisUri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("redis") || scheme.equals("rediss")) || redisUri.getHost() == null
+                || redisUri.getFragment() != null) {
+            throw new IllegalArgumentException("redisRateLimit must be a redis:// or rediss:// URL with a host,"
+                    + " such as redis://127.0.0.1:6379, not '" + mask(redisUri) + "'");
+        }
+        String path = redisUri.getPath();
+        if (path != null && !path.isEmpty() && !path.matches("/[0-9]{0,5}")) {
+            throw new IllegalArgumentException("redisRateLimit: the path of a Redis URL is a database number"
+                    + " such as /0, not '" + path + "'");
+        }
+        try {
+            RedisURI.create(redisUri);
+        } catch (RuntimeException invalid) {
+            throw new IllegalArgumentException("redisRateLimit: not a usable Redis URL: '" + mask(redisUri) + "'");
+        }
+    }
+
+    /** The URL without its user information (which may hold a password) and without its query. */
+    static String mask(URI redisUri) {
+        if (redisUri.getHost() == null) {
+            // Opaque or unparsed: nothing can be shown safely but the scheme.
+            return (redisUri.getScheme() == null ? "" : redisUri.getScheme() + ":") + "(not shown)";
+        }
+        try {
+            return new URI(redisUri.getScheme(), redisUri.getRawUserInfo() == null ? null : "***",
+                    redisUri.getHost(), redisUri.getPort(), redisUri.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return redisUri.getScheme() + "://(not shown)";
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** One set of Lettuce threads for every Redis limiter of the process, made on first use. */
+    private static final class SharedResources {
+        static final ClientResources INSTANCE = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                // The JDK's resolver, as the rest of the adapter uses; Netty's DNS client is slow to start.
+                .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+                // Reconnect soon after Redis is back: at most a second between tries (Lettuce's default is 30 s).
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisRateLimiter[" + masked + "]";
+    }
+}

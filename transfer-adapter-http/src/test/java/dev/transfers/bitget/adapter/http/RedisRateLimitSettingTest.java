@@ -1,0 +1,54 @@
+package dev.transfers.bitget.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link BitgetTransferGateway.Builder#redisRateLimit(URI)}: what it accepts, and that it never shows a password. */
+class RedisRateLimitSettingTest {
+    private static final BitgetCredentials CREDENTIALS =
+            BitgetCredentials.hmac("bg_redis_key_1", "redis-setting-secret", "redis-setting-passphrase");
+    private static final String PASSWORD = "redis-password-never-shown";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:6379", "redis:/nohost", "redis://:" + PASSWORD + "@host:6379/db-one",
+        "redis-sentinel://:" + PASSWORD + "@host:26379", "redis://user:" + PASSWORD + "@host:6379#x"})
+    void anythingButAStandaloneRedisUrlIsRefusedWithoutShowingThePassword(String url) {
+        assertThatThrownBy(() -> BitgetTransferGateway.builder().credentials(CREDENTIALS)
+                .redisRateLimit(URI.create(url)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("redisRateLimit")
+                .hasMessageNotContaining(PASSWORD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis://127.0.0.1:6379", "redis://localhost", "rediss://cache.example:6380/2",
+        "redis://:" + PASSWORD + "@127.0.0.1:6379/0", "redis://fleet:" + PASSWORD + "@127.0.0.1:6379"})
+    void aRedisUrlBuildsWithoutConnecting(String url) {
+        try (BitgetTransferGateway gateway = BitgetTransferGateway.builder().credentials(CREDENTIALS)
+                .redisRateLimit(URI.create(url)).build()) {
+            assertThat(gateway.toString()).contains("rate limit shared through redis").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void theMaskHidesUserInformationAndQuery() {
+        assertThat(RedisRateLimiter.mask(URI.create("redis://:" + PASSWORD + "@10.0.0.1:6379/3?timeout=5s")))
+                .isEqualTo("redis://***@10.0.0.1:6379/3");
+        assertThat(RedisRateLimiter.mask(URI.create("rediss://user:" + PASSWORD + "@cache:6380")))
+                .isEqualTo("rediss://***@cache:6380");
+        assertThat(RedisRateLimiter.mask(URI.create("redis://127.0.0.1:6379"))).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(RedisRateLimiter.mask(URI.create("redis:" + PASSWORD))).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void theLocalLimiterStaysTheDefault() {
+        try (BitgetTransferGateway gateway = BitgetTransferGateway.builder().credentials(CREDENTIALS).build()) {
+            assertThat(gateway.toString()).contains("rate limit of this process");
+        }
+    }
+}
