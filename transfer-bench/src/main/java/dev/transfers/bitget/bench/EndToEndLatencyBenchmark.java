@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       limit, parameters and balances: end to end.</li>
  * </ul>
  *
- * <p>Rate limits: the gateway's client-side limiter (one permit per 110 ms per rate-limit key) and
+ * <p>Rate limits: the gateway's client-side limiter (one permit per 105 ms per rate-limit key, and 10 slots per 1000 ms) and
  * the simulator (10 per 1000 ms per UID) would otherwise make this a measure of waiting. So each
  * side rotates over {@value #KEYS} slots, each with its own key, UID, gateway (or HTTP client) and
  * connection, and an untimed per-invocation setup waits until the next slot was last used at least

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ol>
  *   <li>{@link BitgetTransferGateway} as shipped (its limiter: capacity 1, greedy refill of 1 per
- *       110 ms, nanosecond precision; default retry policy), one gateway shared by the 16 threads;</li>
+ *       105 ms, nanosecond precision, plus its send window of 10 slots held until 1000 ms after each
+ *       attempt; default retry policy), one gateway shared by the 16 threads;</li>
  *   <li>then, for each candidate period P, a standalone Bucket4j bucket of the same shape (capacity 1,
  *       {@code refillGreedy(1, P)}, nanosecond precision, waiting by sleeping as the gateway does)
  *       in front of hand-signed {@code java.net.http} requests from 16 threads sharing one client.</li>
@@ -67,7 +68,7 @@ public final class RateLimitUtilisation {
         }
         System.out.printf(Locale.ROOT, "%d threads on one UID; goal: >= 9.5/s sustained and never more than 10 in"
                 + " any 1000 ms at the server%n", THREADS);
-        System.out.printf(Locale.ROOT, "BitgetTransferGateway (period 110 ms) for %d s ...%n", adapterSeconds);
+        System.out.printf(Locale.ROOT, "BitgetTransferGateway (as shipped) for %d s ...%n", adapterSeconds);
         List<String> table = new ArrayList<>();
         table.add(adapter(adapterSeconds));
         for (long period : periods) {
@@ -111,7 +112,7 @@ public final class RateLimitUtilisation {
             });
             Arrivals arrivals = Arrivals.ofTransfers(sim.requests());
             long refused = arrivals.count() - sim.appliedTransfers().size();
-            return String.format(Locale.ROOT, "gateway, 110 ms (as shipped)     | %s  429s %d  %s | client: %d applied,"
+            return String.format(Locale.ROOT, "gateway (as shipped)             | %s  429s %d  %s | client: %d applied,"
                             + " %d rejected, %d unknown%n%s",
                     arrivals.describe(), refused, verdict(arrivals, refused), applied.get(), rejected.get(),
                     unknown.get(), warm(sim));

@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * error (40005, 40008) resynchronises with Bitget's server time and retries once. Every attempt
  * first takes a permit from the rate limiter of its {@linkplain Builder#rateLimitKey(String) rate-limit
  * key} (at most 10 requests in any 1000 ms): the process-wide one by default, or one shared through
- * Redis by every process of a fleet ({@link Builder#redisRateLimit(URI)}). No request is sent
+ * Redis by every process of a fleet ({@link Builder#redisRateLimit(URI)}), and then one of the
+ * key's 10 slots of this process (a {@link SendWindow}), held from the send until 1000 ms after
+ * the attempt ended, so that requests stalled before they leave cannot arrive together. No request is sent
  * without a permit; when the shared limiter cannot be asked, the call sends nothing (a rejection
  * with reason {@link RejectionReason#EXCHANGE_UNREACHABLE} whose cause is a
  * {@link RateLimiterUnavailableException}).
@@ -86,6 +88,7 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
     private final ExchangeClock exchangeClock;
     private final ResponseClassifier classifier;
     private final PermitSource rateLimiter;
+    private final SendWindow sendWindow;
     private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
 
     private BitgetTransferGateway(Settings settings) {
@@ -93,6 +96,7 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
         this.exchangeClock = new ExchangeClock(settings.clock());
         ObjectMapper json = new ObjectMapper();
         this.classifier = new ResponseClassifier(json, settings.clock());
+        this.sendWindow = SendWindow.forKey(settings.rateLimitKey());
         this.rateLimiter = settings.redisUri() == null
                 ? RateLimiterRegistry.local(settings.rateLimitKey())
                 : new RedisRateLimiter(settings.redisUri(), settings.rateLimitKey());
@@ -189,12 +193,21 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                         throw finish("the deadline of " + settings.deadline()
                                 + " would pass while waiting for the client-side rate limiter");
                     }
-                    remaining = remaining();
-                    if (remaining.toMillis() < 1) {
-                        throw finish("the deadline of " + settings.deadline() + " passed");
+                    if (!sendWindow.acquire(remaining())) {
+                        throw finish("the deadline of " + settings.deadline()
+                                + " would pass before one of the 10 requests of the last second finished");
                     }
-                    attempts++;
-                    AttemptResult result = send(remaining);
+                    AttemptResult result;
+                    try {
+                        remaining = remaining();
+                        if (remaining.toMillis() < 1) {
+                            throw finish("the deadline of " + settings.deadline() + " passed");
+                        }
+                        attempts++;
+                        result = send(remaining);
+                    } finally {
+                        sendWindow.release();
+                    }
                     record(result);
                     if (result instanceof AttemptResult.Applied applied) {
                         clientOidsInDoubt.forget(clientOid);

@@ -11,21 +11,24 @@ import java.util.concurrent.ConcurrentMap;
  * One client-side rate limiter per rate-limit key (Bitget counts 10 requests per second per UID),
  * shared by every gateway of this process built for that key.
  *
- * <p>Configuration: capacity 1, greedy refill of 1 token every {@value #PERIOD_MILLIS} ms, with
- * nanosecond precision. At capacity 1 a grant needs a whole period of refill after the previous
- * one, so consecutive grants are at least one period apart, and any 11 grants span at least
- * {@code 10 * PERIOD} = 1100 ms: no 1000 ms window can hold 11. The 10% margin above 100 ms
- * absorbs thread wake-up and network jitter between the grant and the server's arrival time (a
- * probe of this stack saw 100 ms periods let 11 through from wake-up jitter alone, and 101 ms
- * hold with under 10 ms to spare). The cost is a sustained
- * rate of about 9.1 requests per second. A larger capacity would allow bursts: capacity 10 with
- * refill 10/s let 20 through in one window.
+ * <p>Configuration: capacity 1, greedy refill of 1 token every {@value #LOCAL_PERIOD_MILLIS} ms,
+ * with nanosecond precision. At capacity 1 a grant needs a whole period of refill after the
+ * previous one, so consecutive grants are at least one period apart (a larger capacity would allow
+ * bursts: capacity 10 refilled at 10/s let 20 through in one window). Grants are not arrivals,
+ * though: requests granted in turn can stall before they leave and arrive together (the benchmark
+ * saw 11 to 12 in one window at a cold start), so the bound on arrivals comes from the
+ * {@link SendWindow} that every attempt also passes; the spacing only keeps the flow even, and
+ * 105 ms gives about 9.5 requests per second (docs/BENCHMARKS.md measured 102 ms and up holding
+ * with margin in steady state, 100 ms not).
  *
- * <p>{@link RedisRateLimiter} keeps the same bucket ({@link #configuration()}) in Redis, shared by
- * processes; this class is the default, per process.
+ * <p>{@link RedisRateLimiter} keeps the same bucket, at {@value #SHARED_PERIOD_MILLIS} ms
+ * ({@link #sharedConfiguration()}), in Redis, shared by processes: there the margin also covers the
+ * clock skew between hosts, which no per-process window can see. This class is the default, per
+ * process.
  */
 final class RateLimiterRegistry {
-    static final long PERIOD_MILLIS = 110;
+    static final long LOCAL_PERIOD_MILLIS = 105;
+    static final long SHARED_PERIOD_MILLIS = 110;
     private static final ConcurrentMap<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
 
     private RateLimiterRegistry() {
@@ -34,7 +37,7 @@ final class RateLimiterRegistry {
     /** The limiter of this key, created on first use. */
     static Bucket forKey(String rateLimitKey) {
         return BUCKETS.computeIfAbsent(rateLimitKey, key -> Bucket.builder()
-                .addLimit(configuration().getBandwidths()[0])
+                .addLimit(configuration(LOCAL_PERIOD_MILLIS).getBandwidths()[0])
                 .withNanosecondPrecision()
                 .build());
     }
@@ -60,10 +63,14 @@ final class RateLimiterRegistry {
         };
     }
 
-    /** The bucket configuration of one key, local or shared through Redis: 1 permit per period. */
-    static BucketConfiguration configuration() {
+    /** The bucket configuration of one key shared through Redis: 1 permit per {@value #SHARED_PERIOD_MILLIS} ms. */
+    static BucketConfiguration sharedConfiguration() {
+        return configuration(SHARED_PERIOD_MILLIS);
+    }
+
+    private static BucketConfiguration configuration(long periodMillis) {
         return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(periodMillis)))
                 .build();
     }
 

@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The rate limit of one key shared through Redis by every process that uses the same Redis and
  * key: Bucket4j's compare-and-swap {@code ProxyManager} over Lettuce, with the same bucket as the
- * local limiter ({@link RateLimiterRegistry#configuration()}: capacity 1, one permit per
- * {@value RateLimiterRegistry#PERIOD_MILLIS} ms).
+ * local limiter, at a longer period for the clock skew between hosts
+ * ({@link RateLimiterRegistry#sharedConfiguration()}: capacity 1, one permit per
+ * {@value RateLimiterRegistry#SHARED_PERIOD_MILLIS} ms).
  *
  * <p><b>Clock.</b> A Redis-backed bucket is computed on the client: each process stamps the
  * bucket state with its own clock. The clock here is the wall clock ({@link Instant#now()}, in
@@ -152,7 +153,7 @@ final class RedisRateLimiter implements PermitSource {
                     .expirationAfterWrite(ExpirationAfterWriteStrategy
                             .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
                     .build();
-            bucket = buckets.builder().build(key, RateLimiterRegistry::configuration);
+            bucket = buckets.builder().build(key, RateLimiterRegistry::sharedConfiguration);
         }
         return bucket;
     }

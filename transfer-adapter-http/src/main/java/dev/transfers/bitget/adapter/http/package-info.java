@@ -35,8 +35,11 @@
  * EXCHANGE_UNREACHABLE: nothing was sent, so nothing can have been applied.
  *
  * <h2>Rate limit</h2>
- * Every attempt, retries included, first takes a permit: one per 110 ms per rate-limit key, so no
- * 1000 ms window holds 11 sends. By default the limiter is the process's own. With
+ * Every attempt, retries included, first takes a permit: one per 105 ms per rate-limit key by
+ * default (110 ms when shared through Redis), then one of the key's 10 slots of this process, held
+ * from the send until 1000 ms after the attempt ended ({@code SendWindow}), so no 1000 ms window of
+ * arrivals holds 11 requests of one process, however long requests stall before they leave.
+ * By default the limiter is the process's own. With
  * {@link dev.transfers.bitget.adapter.http.BitgetTransferGateway.Builder#redisRateLimit(java.net.URI)}
  * it is one bucket in Redis shared by every process that uses that Redis and key (Bucket4j over
  * Lettuce, stamped with the hosts' wall clocks: keep them in sync). When Redis cannot give a permit
