@@ -80,7 +80,7 @@ public final class RateLimitUtilisation {
         table.forEach(System.out::println);
     }
 
-    private static int bounded(int seconds) {
+    static int bounded(int seconds) {
         if (seconds < 1 || seconds > 600) {
             throw new IllegalArgumentException("duration must be 1..600 s: " + seconds);
         }
@@ -161,7 +161,7 @@ public final class RateLimitUtilisation {
                 warm.describe());
     }
 
-    private static String verdict(Arrivals arrivals, long refused) {
+    static String verdict(Arrivals arrivals, long refused) {
         boolean never = arrivals.maxInAnyWindow() <= Arrivals.LIMIT && refused == 0;
         boolean fast = arrivals.sustainedPerSecond() >= 9.5;
         return (never ? "never above 10" : "ABOVE 10") + ", " + (fast ? ">= 9.5/s" : "< 9.5/s");
@@ -172,8 +172,11 @@ public final class RateLimitUtilisation {
         void run() throws Exception;
     }
 
-    /** {@value #THREADS} threads call {@code call} until the deadline (or the per-thread cap). */
-    private static void saturate(int seconds, Call call) throws InterruptedException {
+    /**
+     * {@value #THREADS} threads call {@code call} until the deadline (or the per-thread cap); also the
+     * single-process phase of {@link FleetUtilisation}.
+     */
+    static void saturate(int seconds, Call call) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong failures = new AtomicLong();
