@@ -1,0 +1,259 @@
+package dev.transfers.bitget.bench;
+
+import dev.transfers.bitget.adapter.fake.simulator.RecordedRequest;
+import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
+import dev.transfers.bitget.adapter.http.BitgetCredentials;
+import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The rate limit shared through Redis, seen from the server when ONE UID is used by a fleet of
+ * {@value #PROCESSES} processes, against one process on the same UID measured in the same run.
+ *
+ * <ol>
+ *   <li>starts {@code redis-server} from the PATH on a free port of 127.0.0.1 and one
+ *       {@link SimulatedBitget} with {@value #PROCESSES} + 1 API keys, all on one UID (plus a warm-up
+ *       key per process, each on a UID of its own);</li>
+ *   <li>single process: one {@link BitgetTransferGateway} with the Redis limiter in this JVM, warmed
+ *       up first under its warm-up key, then {@value RateLimitUtilisation#THREADS} threads for
+ *       SECONDS;</li>
+ *   <li>fleet: {@value #PROCESSES} JVMs of {@link FleetWorkerProcess} (this JVM's classpath), each
+ *       with its own gateway, key and Redis connection and {@value #THREADS_PER_PROCESS} threads, each
+ *       warmed up, released together through stdin, each sending for SECONDS;</li>
+ *   <li>prints, for each phase, from the simulator's arrival times of that phase's keys
+ *       ({@link Arrivals}): requests, sustained rate, most in any 1000 ms, margin, 429s (transfer
+ *       requests received minus transfers applied), and the ratio of the fleet's sustained rate to
+ *       the single process's.</li>
+ * </ol>
+ *
+ * <pre>
+ * java -cp transfer-bench/target/benchmarks.jar dev.transfers.bitget.bench.FleetUtilisation [SECONDS=30]
+ * </pre>
+ * SECONDS is bounded to 1..600; every wait is bounded; the workers are destroyed and Redis is shut
+ * down ({@code SHUTDOWN NOSAVE}, then destroyed) at the end, whatever happened.
+ */
+public final class FleetUtilisation {
+    static final int PROCESSES = 4;
+    static final int THREADS_PER_PROCESS = 4;
+    private static final String SECRET = "fleet-bench-secret";
+    private static final String PASSPHRASE = "fleet-bench-passphrase";
+    private static final String SINGLE_KEY = "fleet-bench-single-key";
+    private static final String WORKER_KEY = "fleet-bench-worker-key-";
+    private static final String WARM_UP_KEY = "fleet-bench-warm-up-key-";
+    private static final String EOF = "\u0000eof";
+
+    private FleetUtilisation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = RateLimitUtilisation.bounded(args.length > 0 ? Integer.parseInt(args[0]) : 30);
+        String uid = "fleet-bench-uid-" + System.nanoTime();
+        List<Loopback.Account> accounts = new ArrayList<>();
+        accounts.add(new Loopback.Account(SINGLE_KEY, SECRET, PASSPHRASE, uid));
+        accounts.add(new Loopback.Account(WARM_UP_KEY + "single", SECRET, PASSPHRASE, "fleet-bench-warm-up-single"));
+        for (int p = 0; p < PROCESSES; p++) {
+            accounts.add(new Loopback.Account(WORKER_KEY + p, SECRET, PASSPHRASE, uid));
+            accounts.add(new Loopback.Account(WARM_UP_KEY + p, SECRET, PASSPHRASE, "fleet-bench-warm-up-" + p));
+        }
+        System.out.printf(Locale.ROOT, "one UID through the Redis-shared limiter: 1 process x %d threads, then %d"
+                        + " processes x %d threads, %d s each; limit at the server: 10 in any 1000 ms%n",
+                RateLimitUtilisation.THREADS, PROCESSES, THREADS_PER_PROCESS, seconds);
+        try (LocalRedis redis = LocalRedis.start(); SimulatedBitget sim = Loopback.simulator(accounts)) {
+            System.out.println("redis-server at " + redis.uri() + ", simulator at " + sim.baseUri());
+            System.out.printf(Locale.ROOT, "single process (%d threads) for %d s ...%n",
+                    RateLimitUtilisation.THREADS, seconds);
+            Phase single = single(sim, redis.uri(), uid, seconds);
+            System.out.println(single.client());
+            TimeUnit.MILLISECONDS.sleep(1500); // the UID's last 1000 ms at the server are empty again
+            System.out.printf(Locale.ROOT, "fleet (%d processes x %d threads) for %d s ...%n", PROCESSES,
+                    THREADS_PER_PROCESS, seconds);
+            Phase fleet = fleet(sim, redis.uri(), uid, seconds);
+            System.out.println(fleet.client());
+            System.out.println();
+            System.out.println("phase                       | at the server (arrival times)");
+            System.out.println(single.describe("single process, 16 threads"));
+            System.out.println(fleet.describe("fleet, 4 processes x 4"));
+            System.out.println(perKey(sim));
+            System.out.printf(Locale.ROOT, "ratio fleet / single process, sustained rate: %.3f (%.3f / %.3f per s)%n",
+                    fleet.arrivals().sustainedPerSecond() / single.arrivals().sustainedPerSecond(),
+                    fleet.arrivals().sustainedPerSecond(), single.arrivals().sustainedPerSecond());
+        }
+    }
+
+    /** What one phase produced: the server's view of its keys, the 429s, and the client's tally. */
+    record Phase(Arrivals arrivals, Arrivals warm, long refused, String client) {
+        String describe(String label) {
+            return String.format(Locale.ROOT, "%-27s | %s  429s %d  %s%n  ... after the first %d s           | %s",
+                    label, arrivals.describe(), refused, RateLimitUtilisation.verdict(arrivals, refused),
+                    RateLimitUtilisation.WARM_UP.toSeconds(), warm.describe());
+        }
+    }
+
+    private static Phase single(SimulatedBitget sim, URI redis, String uid, int seconds) throws InterruptedException {
+        try (BitgetTransferGateway warmUp = gateway(sim, redis, WARM_UP_KEY + "single", WARM_UP_KEY + "single");
+                BitgetTransferGateway gateway = gateway(sim, redis, uid, SINGLE_KEY)) {
+            for (int i = 0; i < FleetWorkerProcess.WARM_UP_TRANSFERS; i++) {
+                String result = FleetWorkerProcess.send(warmUp);
+                if (!result.equals("applied")) {
+                    throw new IllegalStateException("warm-up transfer: " + result);
+                }
+            }
+            Tally tally = new Tally();
+            int appliedBefore = sim.appliedTransfers().size();
+            RateLimitUtilisation.saturate(seconds, () -> tally.add(FleetWorkerProcess.send(gateway)));
+            int applied = sim.appliedTransfers().size() - appliedBefore;
+            return phase(sim, key -> key.equals(SINGLE_KEY), applied, "  client: " + tally);
+        }
+    }
+
+    private static Phase fleet(SimulatedBitget sim, URI redis, String uid, int seconds) throws Exception {
+        Path logs = Files.createTempDirectory("fleet-bench-workers");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> workers = new ArrayList<>();
+        List<BlockingQueue<String>> outputs = new ArrayList<>();
+        try {
+            for (int p = 0; p < PROCESSES; p++) {
+                Process worker = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        FleetWorkerProcess.class.getName(), sim.baseUri().toString(), redis.toString(), uid,
+                        WORKER_KEY + p, SECRET, PASSPHRASE, Integer.toString(THREADS_PER_PROCESS),
+                        Integer.toString(seconds), WARM_UP_KEY + p)
+                        .redirectError(logs.resolve("worker-" + p + ".err").toFile())
+                        .start();
+                workers.add(worker);
+                outputs.add(lines(worker, p));
+            }
+            for (int p = 0; p < PROCESSES; p++) {
+                String first = outputs.get(p).poll(120, TimeUnit.SECONDS);
+                if (!"ready".equals(first)) {
+                    throw new IllegalStateException("worker " + p + " did not get ready within 120 s: " + first
+                            + " (stderr in " + logs + ")");
+                }
+            }
+            int appliedBefore = sim.appliedTransfers().size();
+            for (Process worker : workers) {
+                OutputStream in = worker.getOutputStream();
+                in.write("go\n".getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            }
+            Tally tally = new Tally();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 90L);
+            for (int p = 0; p < PROCESSES; p++) {
+                for (String line = poll(outputs.get(p), until); !EOF.equals(line); line = poll(outputs.get(p), until)) {
+                    if (line == null) {
+                        throw new IllegalStateException("worker " + p + " still running " + (seconds + 90)
+                                + " s after the start (stderr in " + logs + ")");
+                    }
+                    if (!line.equals("done")) {
+                        tally.add(line);
+                    }
+                }
+                long left = Math.max(1, until - System.nanoTime());
+                if (!workers.get(p).waitFor(left, TimeUnit.NANOSECONDS) || workers.get(p).exitValue() != 0) {
+                    throw new IllegalStateException("worker " + p + " failed (stderr in " + logs + ")");
+                }
+            }
+            int applied = sim.appliedTransfers().size() - appliedBefore;
+            return phase(sim, key -> key.startsWith(WORKER_KEY), applied, "  client: " + tally);
+        } finally {
+            workers.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private static Phase phase(SimulatedBitget sim, Predicate<String> keys, int applied, String client) {
+        List<RecordedRequest> requests = sim.requests().stream()
+                .filter(request -> keys.test(request.header("ACCESS-KEY").orElse("")))
+                .toList();
+        Arrivals arrivals = Arrivals.ofTransfers(requests);
+        return new Phase(arrivals, Arrivals.ofTransfers(requests, RateLimitUtilisation.WARM_UP),
+                arrivals.count() - applied, client);
+    }
+
+    /** Transfer requests at the server per key of the UID (how evenly the fleet shared it). */
+    private static String perKey(SimulatedBitget sim) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (RecordedRequest request : sim.requests()) {
+            String key = request.header("ACCESS-KEY").orElse("");
+            if (request.method().equals("POST") && request.path().equals(HandSigned.PATH)
+                    && (key.equals(SINGLE_KEY) || key.startsWith(WORKER_KEY))) {
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        return "transfer requests at the server per key: " + counts;
+    }
+
+    private static BitgetTransferGateway gateway(SimulatedBitget sim, URI redis, String rateLimitKey, String apiKey) {
+        return BitgetTransferGateway.builder()
+                .baseUrl(sim.baseUri())
+                .credentials(BitgetCredentials.hmac(apiKey, SECRET, PASSPHRASE))
+                .rateLimitKey(rateLimitKey)
+                .redisRateLimit(redis)
+                .build();
+    }
+
+    /** Reads a worker's stdout on a daemon thread into a queue, ending with {@link #EOF}. */
+    private static BlockingQueue<String> lines(Process worker, int index) {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    queue.add(line);
+                }
+            } catch (IOException e) {
+                queue.add("error reading worker output: " + e);
+            } finally {
+                queue.add(EOF);
+            }
+        }, "fleet-worker-" + index + "-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        return queue;
+    }
+
+    private static String poll(BlockingQueue<String> queue, long untilNanos) throws InterruptedException {
+        return queue.poll(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** The client's view: what became of each transfer. */
+    private static final class Tally {
+        private final AtomicLong applied = new AtomicLong();
+        private final AtomicLong rejected = new AtomicLong();
+        private final AtomicLong unknown = new AtomicLong();
+        private final AtomicLong other = new AtomicLong();
+
+        void add(String result) {
+            if (result.equals("applied")) {
+                applied.incrementAndGet();
+            } else if (result.startsWith("rejected")) {
+                rejected.incrementAndGet();
+            } else if (result.startsWith("unknown")) {
+                unknown.incrementAndGet();
+            } else if (other.incrementAndGet() <= 3) {
+                System.err.println("unexpected: " + result);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return applied + " applied, " + rejected + " rejected, " + unknown + " unknown, " + other + " other";
+        }
+    }
+}
