@@ -100,9 +100,9 @@ public final class FleetUtilisation {
     /** What one phase produced: the server's view of its keys, the 429s, and the client's tally. */
     record Phase(Arrivals arrivals, Arrivals warm, long refused, String client) {
         String describe(String label) {
-            return String.format(Locale.ROOT, "%-27s | %s  429s %d  %s%n  ... after the first %d s           | %s",
+            return String.format(Locale.ROOT, "%-27s | %s  429s %d  %s%n%-27s | %s",
                     label, arrivals.describe(), refused, RateLimitUtilisation.verdict(arrivals, refused),
-                    RateLimitUtilisation.WARM_UP.toSeconds(), warm.describe());
+                    "  ... after the first " + RateLimitUtilisation.WARM_UP.toSeconds() + " s", warm.describe());
         }
     }
 
