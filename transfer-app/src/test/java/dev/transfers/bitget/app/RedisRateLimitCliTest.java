@@ -1,9 +1,9 @@
 package dev.transfers.bitget.app;
 
+import dev.transfers.bitget.adapter.http.testing.TestRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
-import dev.transfers.bitget.app.redis.TestRedis;
 import dev.transfers.bitget.domain.AccountType;
 import java.math.BigDecimal;
 import java.net.URI;

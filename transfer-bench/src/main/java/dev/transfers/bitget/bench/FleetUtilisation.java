@@ -4,6 +4,7 @@ import dev.transfers.bitget.adapter.fake.simulator.RecordedRequest;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
+import dev.transfers.bitget.adapter.http.testing.TestRedis;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -75,7 +76,7 @@ public final class FleetUtilisation {
         System.out.printf(Locale.ROOT, "one UID through the Redis-shared limiter: 1 process x %d threads, then %d"
                         + " processes x %d threads, %d s each; limit at the server: 10 in any 1000 ms%n",
                 RateLimitUtilisation.THREADS, PROCESSES, THREADS_PER_PROCESS, seconds);
-        try (LocalRedis redis = LocalRedis.start(); SimulatedBitget sim = Loopback.simulator(accounts)) {
+        try (TestRedis redis = TestRedis.startOwn(); SimulatedBitget sim = Loopback.simulator(accounts)) {
             System.out.println("redis-server at " + redis.uri() + ", simulator at " + sim.baseUri());
             System.out.printf(Locale.ROOT, "single process (%d threads) for %d s ...%n",
                     RateLimitUtilisation.THREADS, seconds);

@@ -1,5 +1,6 @@
 package dev.transfers.bitget.app.redis;
 
+import dev.transfers.bitget.adapter.http.testing.TestRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfers.bitget.adapter.fake.simulator.RecordedRequest;

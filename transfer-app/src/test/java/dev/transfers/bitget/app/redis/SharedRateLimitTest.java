@@ -1,5 +1,6 @@
 package dev.transfers.bitget.app.redis;
 
+import dev.transfers.bitget.adapter.http.testing.TestRedis;
 import static dev.transfers.bitget.app.redis.FleetRateLimitTest.assertNoElevenInOneSecond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.transfers.bitget.app.redis;
+package dev.transfers.bitget.adapter.http.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -24,10 +24,11 @@ import java.util.concurrent.TimeUnit;
  * JVM starts from {@code redis-server} on the PATH, stopped when the JVM exits. Without either the
  * tests fail: they are never skipped. {@link #startOwn()} always starts a fresh server, for tests
  * that stop it. A tiny RESP client ({@link #command}) talks to them, so the tests need no Redis
- * library of their own.
+ * library of their own. Shipped in this module's test-jar: the app's tests and the fleet benchmark
+ * use it too.
  */
 public final class TestRedis implements AutoCloseable {
-    static final String URL_VARIABLE = "BITGET_TEST_REDIS_URL";
+    public static final String URL_VARIABLE = "BITGET_TEST_REDIS_URL";
     private static URI shared;
 
     private final Process process;
@@ -54,12 +55,12 @@ public final class TestRedis implements AutoCloseable {
     }
 
     /** A new {@code redis-server} on a free port of 127.0.0.1, answering PING, within 10 s. */
-    static TestRedis startOwn() {
+    public static TestRedis startOwn() {
         return startOn(freePort());
     }
 
     /** A new {@code redis-server} on this port (as a restart after {@link #stop()}). */
-    static TestRedis startOn(int port) {
+    public static TestRedis startOn(int port) {
         Path binary = redisServer();
         try {
             Path log = Files.createTempFile("redis-" + port + "-", ".log");
@@ -119,16 +120,16 @@ public final class TestRedis implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("redis://127.0.0.1:" + port);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops the server at once, as a crash would (SIGKILL), and waits until it is gone. */
-    void stop() {
+    public void stop() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
