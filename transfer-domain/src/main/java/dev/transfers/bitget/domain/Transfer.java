@@ -50,14 +50,13 @@ public record Transfer(
                 message = "must have at most 20 digits before the decimal point and 18 after it")
         BigDecimal amount,
         @NotNull(message = "is required")
-        @Pattern(regexp = "[A-Z0-9]{1,20}", message = "must be 1 to 20 upper-case letters or digits, such as USDT")
+        @Pattern(regexp = Transfer.COIN_PATTERN, message = Transfer.COIN_RULE)
         String coin,
         @Pattern(regexp = "[A-Z0-9]{1,40}",
                 message = "must be 1 to 40 upper-case letters or digits, such as BTCUSDT")
         String symbol,
         @NotNull(message = "is required")
-        @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
-                message = "must be 1 to 64 characters, each a letter, a digit or one of . _ : -")
+        @Pattern(regexp = Transfer.CLIENT_OID_PATTERN, message = Transfer.CLIENT_OID_RULE)
         String clientOid) {
 
     /** Most digits allowed before the decimal point of an amount. */
@@ -66,6 +65,15 @@ public record Transfer(
     public static final int MAX_FRACTION_DIGITS = 18;
     /** Longest clientOid Bitget accepts. */
     public static final int MAX_CLIENT_OID_LENGTH = 64;
+
+    /** The alphabet and length of a coin, as a regular expression. */
+    static final String COIN_PATTERN = "[A-Z0-9]{1,20}";
+    /** The coin rule, in words, for messages. */
+    static final String COIN_RULE = "must be 1 to 20 upper-case letters or digits, such as USDT";
+    /** The alphabet and length of a clientOid, as a regular expression. */
+    static final String CLIENT_OID_PATTERN = "[A-Za-z0-9._:-]{1,64}";
+    /** The clientOid rule, in words, for messages. */
+    static final String CLIENT_OID_RULE = "must be 1 to 64 characters, each a letter, a digit or one of . _ : -";
 
     private static final String VALID_TYPES_TEXT =
             "spot, p2p, coin_futures, usdt_futures, usdc_futures, crossed_margin, isolated_margin";
