@@ -15,7 +15,7 @@ final class ExchangeOptions {
         "Share the rate limit (10 requests per second per UID) with every process that uses this Redis,"
             + " such as redis://127.0.0.1:6379 (default: BITGET_REDIS_URL; unset: this process's own limit).",
         "If Redis cannot be reached, nothing is sent (exit 5). Put a password in BITGET_REDIS_URL"
-            + " (redis://:PASSWORD@host:port) rather than here, where other users' ps shows it; it is never printed."
+            + " (rediss://:PASSWORD@host:port) rather than here, where other users' ps shows it; it is never printed."
             + " A password to a host that is not loopback needs rediss:// (TLS)."})
     String redisUrl;
 

@@ -41,7 +41,7 @@ record RateLimitOptions(URI redisUrl, String key) {
     private static URI parse(String text, String source) {
         // The value may hold a password: the message names the rule, never the value.
         String rule = source + " must be a redis:// or rediss:// URL with a host, such as redis://127.0.0.1:6379"
-                + " or redis://:PASSWORD@host:6379/0 (the value given is not shown: it may hold a password)";
+                + " or rediss://:PASSWORD@host:6380/0 (the value given is not shown: it may hold a password)";
         try {
             URI url = new URI(text);
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
