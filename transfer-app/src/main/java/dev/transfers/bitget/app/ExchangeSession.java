@@ -1,6 +1,7 @@
 package dev.transfers.bitget.app;
 
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
+import dev.transfers.bitget.adapter.http.LoopbackHosts;
 import dev.transfers.bitget.domain.TransferGateway;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -16,10 +17,14 @@ import java.util.Objects;
  *   <li>incomplete credentials, or {@code --base-url} without credentials: a {@link UsageException}
  *       naming the missing variables.</li>
  * </ul>
+ * An {@code http://} base URL, or a {@code redis://} URL with a password, to a host that is not
+ * loopback ({@link LoopbackHosts}) is a {@link UsageException} unless {@value #CLEARTEXT_OPTION} is
+ * given, and then a warning on stderr.
  * Closing it closes the gateway (when closeable) and the embedded simulator.
  */
 final class ExchangeSession implements AutoCloseable {
     static final String BITGET_BASE_URL = "https://api.bitget.com";
+    static final String CLEARTEXT_OPTION = "--allow-cleartext-credentials";
 
     private final TransferGateway gateway;
     private final SimulatedBitget embedded;
@@ -31,15 +36,15 @@ final class ExchangeSession implements AutoCloseable {
 
     /** Checks the options and environment without starting anything; throws {@link UsageException}. */
     static void check(ExchangeOptions options, Environment environment) {
-        resolve(options.baseUrl, environment, false, RateLimitOptions.resolve(options, environment));
+        resolve(options, environment, RateLimitOptions.resolve(options, environment));
     }
 
     static ExchangeSession open(ExchangeOptions options, Environment environment, GatewayFactory gateways,
             PrintWriter err) {
-        String baseUrl = options.baseUrl;
         boolean demoTrading = options.demo;
         RateLimitOptions rateLimit = RateLimitOptions.resolve(options, environment);
-        ExchangeTarget target = resolve(baseUrl, environment, demoTrading, rateLimit);
+        ExchangeTarget target = resolve(options, environment, rateLimit);
+        warnOfCleartextCredentials(target == null ? null : target.baseUrl(), rateLimit.redisUrl(), err);
         if (target != null) {
             return new ExchangeSession(gateways.create(target), null);
         }
@@ -51,7 +56,8 @@ final class ExchangeSession implements AutoCloseable {
                     + " with demo balances (" + DemoExchange.demoBalancesText() + "). No real money moves.");
             err.flush();
             TransferGateway gateway = gateways.create(new ExchangeTarget(sim.baseUri(),
-                    DemoExchange.credentials(demoTrading), demoTrading, rateLimit.redisUrl(), rateLimit.key()));
+                    DemoExchange.credentials(demoTrading), demoTrading, rateLimit.redisUrl(), rateLimit.key(),
+                    options.allowCleartextCredentials));
             return new ExchangeSession(gateway, sim);
         } catch (RuntimeException | Error e) {
             sim.close();
@@ -60,10 +66,11 @@ final class ExchangeSession implements AutoCloseable {
     }
 
     /** The target for a real exchange, or {@code null} for the embedded simulator. */
-    private static ExchangeTarget resolve(String baseUrl, Environment environment, boolean demoTrading,
+    private static ExchangeTarget resolve(ExchangeOptions options, Environment environment,
             RateLimitOptions rateLimit) {
+        String baseUrl = options.baseUrl;
         ApiCredentials.Lookup lookup = ApiCredentials.from(environment);
-        URI url = baseUrl == null ? null : parseBaseUrl(baseUrl);
+        URI url = baseUrl == null ? null : parseBaseUrl(baseUrl, options.allowCleartextCredentials);
         if (lookup.none() && url == null) {
             return null;
         }
@@ -73,10 +80,10 @@ final class ExchangeSession implements AutoCloseable {
                     + " in the environment (never as arguments)");
         }
         return new ExchangeTarget(url == null ? URI.create(BITGET_BASE_URL) : url, lookup.credentials().get(),
-                demoTrading, rateLimit.redisUrl(), rateLimit.key());
+                options.demo, rateLimit.redisUrl(), rateLimit.key(), options.allowCleartextCredentials);
     }
 
-    private static URI parseBaseUrl(String baseUrl) {
+    private static URI parseBaseUrl(String baseUrl, boolean allowCleartextCredentials) {
         try {
             URI url = new URI(baseUrl);
             if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
@@ -84,10 +91,29 @@ final class ExchangeSession implements AutoCloseable {
                 throw new UsageException("--base-url must be an http or https URL such as https://api.bitget.com, not "
                         + baseUrl);
             }
+            if (!allowCleartextCredentials && LoopbackHosts.wouldSendCredentialsInClearText(url)) {
+                throw new UsageException("--base-url " + baseUrl + " is plain HTTP to a host that is not loopback:"
+                        + " the API key, the passphrase and a signature that can be replayed would travel in clear"
+                        + " text. Use https://; only for a TLS-terminating proxy on a private network, add "
+                        + CLEARTEXT_OPTION);
+            }
             return url;
         } catch (URISyntaxException e) {
             throw new UsageException("--base-url is not a valid URL: " + baseUrl);
         }
+    }
+
+    /** Says on stderr what {@value #CLEARTEXT_OPTION} lets travel unencrypted, if anything. */
+    private static void warnOfCleartextCredentials(URI baseUrl, URI redisUrl, PrintWriter err) {
+        if (baseUrl != null && LoopbackHosts.wouldSendCredentialsInClearText(baseUrl)) {
+            err.println("warning: " + CLEARTEXT_OPTION + ": the API key, the passphrase and replayable signatures"
+                    + " travel unencrypted to " + baseUrl);
+        }
+        if (redisUrl != null && LoopbackHosts.wouldSendCredentialsInClearText(redisUrl)) {
+            err.println("warning: " + CLEARTEXT_OPTION + ": the Redis password travels unencrypted to "
+                    + RateLimitOptions.mask(redisUrl));
+        }
+        err.flush();
     }
 
     TransferGateway gateway() {

@@ -34,6 +34,9 @@ public final class HttpGatewayFactory implements GatewayFactory {
         if (target.rateLimitKey() != null) {
             builder.rateLimitKey(target.rateLimitKey());
         }
+        if (target.allowCleartextCredentials()) {
+            builder.allowCleartextCredentialsToNonLoopbackHosts();
+        }
         return tuning.apply(builder).build();
     }
 }

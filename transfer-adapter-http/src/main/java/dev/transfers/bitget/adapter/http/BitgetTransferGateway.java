@@ -23,14 +23,19 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +50,9 @@ import org.slf4j.LoggerFactory;
  *       error code (see {@link BitgetErrorCode}), a well-formed Bitget error with an HTTP 4xx
  *       status and an unknown code ({@link RejectionReason#OTHER}), HTTP 429 on the last attempt
  *       ({@link RejectionReason#RATE_LIMITED}), or no request ever reached the exchange
- *       ({@link RejectionReason#EXCHANGE_UNREACHABLE}: connection refused on every attempt, or the
- *       deadline passed before a first request could be sent);</li>
+ *       ({@link RejectionReason#EXCHANGE_UNREACHABLE}: connection refused or a failed TLS handshake,
+ *       such as an untrusted certificate, on every attempt, or the deadline passed before a first
+ *       request could be sent);</li>
  *   <li>{@link TransferOutcomeUnknownException} when any attempt may have been applied (a dropped
  *       connection after sending, a timeout, HTTP 5xx, an unreadable answer, an "in progress"
  *       code) and no later answer settled it.</li>
@@ -70,6 +76,12 @@ import org.slf4j.LoggerFactory;
  * leaves the outcome unknown. A new process has no such memory: after a restart, treat a
  * rejection of a repeated clientOid with reason {@code RATE_LIMITED}, {@code EXCHANGE_UNREACHABLE},
  * {@code AUTHENTICATION}, {@code PERMISSION} or {@code CLOCK_SKEW} as "this call applied nothing".
+ *
+ * <p>Credentials never travel in clear text beyond this machine: the base URL is {@code https://}
+ * (the JDK's trust store and host-name check by default, TLS 1.2 or newer, redirects never
+ * followed; {@link Builder#sslContext(javax.net.ssl.SSLContext)} for a private CA), or
+ * {@code http://} to a loopback host, unless
+ * {@link Builder#allowCleartextCredentialsToNonLoopbackHosts()} says otherwise.
  *
  * <p>Instances are safe for concurrent use; their configuration is immutable. {@link #close()}
  * releases the Redis connection of a shared rate limit (nothing otherwise).
@@ -106,11 +118,16 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
         // client never resends a POST by itself. HTTP/1.1 because over plain http:// the client
         // would otherwise send h2c upgrade headers. Redirects are never followed for a payment.
         // BodyDeadlineClient extends the read timeout over the body, which the JDK client's
-        // request timeout does not cover.
+        // request timeout does not cover. Over https:// the client checks the host name against the
+        // certificate; the TLS versions are narrowed to 1.2 and newer.
+        SSLParameters tls = settings.sslContext().getDefaultSSLParameters();
+        tls.setProtocols(settings.tlsProtocols().toArray(String[]::new));
         HttpClient httpClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(settings.sslContext())
+                .sslParameters(tls)
                 .build();
         BodyDeadlineClient client = new BodyDeadlineClient(new Http2Client(httpClient));
         String target = settings.baseUrl().toString().replaceFirst("/+$", "");
@@ -381,6 +398,11 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                 || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
             return new AttemptResult.NotSent(cause, "could not connect (" + describe(cause) + ")");
         }
+        if (cause instanceof SSLHandshakeException) {
+            // The request is written only once the handshake has succeeded, so nothing was sent.
+            return new AttemptResult.NotSent(cause, "the TLS handshake failed before the request was sent ("
+                    + describe(cause) + ")");
+        }
         if (cause instanceof HttpTimeoutException) {
             return new AttemptResult.InDoubt(Optional.empty(), cause,
                     "no answer within the read timeout (" + describe(cause) + ")");
@@ -400,7 +422,7 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
     /** The validated configuration of a gateway. */
     private record Settings(URI baseUrl, BitgetCredentials credentials, boolean demoTrading, Duration connectTimeout,
             Duration readTimeout, Duration deadline, RetryPolicy retryPolicy, String rateLimitKey, URI redisUri,
-            String locale, Clock clock, Sleeper sleeper) {
+            String locale, Clock clock, Sleeper sleeper, SSLContext sslContext, List<String> tlsProtocols) {
         /** Never the Redis URL's password (nor, through BitgetCredentials, any secret). */
         @Override
         public String toString() {
@@ -426,11 +448,17 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
         private String locale = "en-US";
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private SSLContext sslContext;
+        private boolean allowCleartextCredentials;
 
         private Builder() {
         }
 
-        /** Where Bitget's API is (default {@code https://api.bitget.com}); http or https, no query. */
+        /**
+         * Where Bitget's API is (default {@code https://api.bitget.com}); https, or http to a loopback
+         * host only (such as a simulated Bitget on {@code 127.0.0.1}, see
+         * {@link #allowCleartextCredentialsToNonLoopbackHosts()}); no query.
+         */
         public Builder baseUrl(URI baseUrl) {
             this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
             return this;
@@ -500,7 +528,9 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
          * {@link RejectionReason#EXCHANGE_UNREACHABLE} (fail closed, never a silent local fallback).
          * The connection is opened on the first transfer; {@link BitgetTransferGateway#close()}
          * closes it. The password is never printed: messages show the URL as
-         * {@code redis://***@host:port}.
+         * {@code redis://***@host:port}. A password travels over plain {@code redis://} only to a
+         * loopback host: elsewhere use {@code rediss://} (see
+         * {@link #allowCleartextCredentialsToNonLoopbackHosts()}).
          */
         public Builder redisRateLimit(URI redisUri) {
             this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
@@ -526,6 +556,40 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
         }
 
         /**
+         * The TLS context for an {@code https://} base URL. Default: the JDK's
+         * ({@link SSLContext#getDefault()}), which trusts the JDK's CA certificates, or the trust store
+         * named by {@code javax.net.ssl.trustStore}. Give a context of your own to trust a private CA;
+         * either way the certificate must name the base URL's host, and only TLS 1.2 and 1.3 are used.
+         * <pre>{@code
+         * KeyStore trusted = KeyStore.getInstance(new File("private-ca.p12"), storePassword);
+         * TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+         * trust.init(trusted);
+         * SSLContext tls = SSLContext.getInstance("TLS");
+         * tls.init(null, trust.getTrustManagers(), null);
+         * BitgetTransferGateway.builder().sslContext(tls)...
+         * }</pre>
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /**
+         * <b>Unsafe outside a private network.</b> Allows an {@code http://} base URL, and a
+         * {@code redis://} URL with a password, to a host that is not loopback, so that the API key,
+         * the passphrase, signatures that can be replayed within Bitget's timestamp window, and the
+         * Redis password travel unencrypted to it. Meant only for a TLS-terminating proxy (a sidecar)
+         * on a network you trust. Without it, {@link #build()} refuses such URLs: plain HTTP is for
+         * loopback ({@code 127.0.0.0/8}, {@code ::1}, {@code localhost}; see {@link LoopbackHosts}),
+         * such as a simulated Bitget. Every gateway built with it for such a URL logs a warning (never
+         * a secret).
+         */
+        public Builder allowCleartextCredentialsToNonLoopbackHosts() {
+            this.allowCleartextCredentials = true;
+            return this;
+        }
+
+        /**
          * The gateway.
          *
          * @throws IllegalStateException    when credentials were not set
@@ -537,6 +601,12 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                         + "apiKey, secret, passphrase)) or credentials(BitgetCredentials.rsa(...))");
             }
             requireHttpUrl(baseUrl);
+            if (!allowCleartextCredentials && LoopbackHosts.wouldSendCredentialsInClearText(baseUrl)) {
+                throw new IllegalArgumentException("baseUrl " + baseUrl + " is plain HTTP to a host that is not"
+                        + " loopback: the API key, the passphrase and a signature that can be replayed would travel"
+                        + " in clear text. Use https://; only for a TLS-terminating proxy on a private network,"
+                        + " call allowCleartextCredentialsToNonLoopbackHosts()");
+            }
             requirePositive(connectTimeout, "connectTimeout");
             requirePositive(readTimeout, "readTimeout");
             requirePositive(deadline, "deadline");
@@ -545,14 +615,17 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                 throw new IllegalArgumentException("rateLimitKey must not be blank");
             }
             if (redisUri != null) {
-                RedisRateLimiter.check(redisUri);
+                RedisRateLimiter.check(redisUri, allowCleartextCredentials);
             }
             if (!locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
                 throw new IllegalArgumentException("locale must be a language tag such as en-US or zh-CN, not '"
                         + locale + "'");
             }
+            SSLContext tls = sslContext == null ? defaultSslContext() : sslContext;
+            List<String> tlsProtocols = tlsProtocols(tls);
+            warnOfCleartextCredentials();
             return new BitgetTransferGateway(new Settings(baseUrl, credentials, demoTrading, connectTimeout,
-                    readTimeout, deadline, retryPolicy, key, redisUri, locale, clock, sleeper));
+                    readTimeout, deadline, retryPolicy, key, redisUri, locale, clock, sleeper, tls, tlsProtocols));
         }
 
         private static void requireHttpUrl(URI url) {
@@ -562,6 +635,39 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                 throw new IllegalArgumentException("baseUrl must be an absolute http or https URL without query,"
                         + " such as https://api.bitget.com, not '" + url + "'");
             }
+        }
+
+        private void warnOfCleartextCredentials() {
+            if (allowCleartextCredentials && LoopbackHosts.wouldSendCredentialsInClearText(baseUrl)) {
+                LOG.warn("allowCleartextCredentialsToNonLoopbackHosts: the API key, the passphrase and replayable"
+                        + " signatures travel unencrypted to {}; use https:// unless a TLS-terminating proxy on a"
+                        + " private network is all that is on the way", baseUrl);
+            }
+            if (allowCleartextCredentials && redisUri != null && LoopbackHosts.wouldSendCredentialsInClearText(redisUri)) {
+                LOG.warn("allowCleartextCredentialsToNonLoopbackHosts: the Redis password travels unencrypted to {};"
+                        + " use rediss:// unless a TLS-terminating proxy on a private network is all that is on the"
+                        + " way", RedisRateLimiter.mask(redisUri));
+            }
+        }
+
+        private static SSLContext defaultSslContext() {
+            try {
+                return SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException noTls) {
+                throw new IllegalStateException("the JDK offers no default TLS context", noTls);
+            }
+        }
+
+        /** The context's default protocols from TLS 1.2 on, in its order of preference. */
+        private static List<String> tlsProtocols(SSLContext tls) {
+            List<String> protocols = Arrays.stream(tls.getDefaultSSLParameters().getProtocols())
+                    .filter(protocol -> protocol.equals("TLSv1.3") || protocol.equals("TLSv1.2"))
+                    .toList();
+            if (protocols.isEmpty()) {
+                throw new IllegalArgumentException("sslContext must offer TLSv1.3 or TLSv1.2, not only "
+                        + Arrays.toString(tls.getDefaultSSLParameters().getProtocols()));
+            }
+            return protocols;
         }
 
         private static void requirePositive(Duration duration, String name) {

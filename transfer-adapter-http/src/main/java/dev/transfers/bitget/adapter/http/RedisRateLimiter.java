@@ -204,11 +204,12 @@ final class RedisRateLimiter implements PermitSource {
     /**
      * Checks a Redis URL for the builder: {@code redis://} or {@code rediss://}, a host, an
      * optional port, password ({@code redis://:password@host}, or {@code user:password}) and
-     * database number ({@code /0}).
+     * database number ({@code /0}); a password over plain {@code redis://} only to a loopback host
+     * unless {@code allowCleartextPassword}.
      *
      * @throws IllegalArgumentException naming what is wrong, never quoting the password
      */
-    static void check(URI redisUri) {
+    static void check(URI redisUri, boolean allowCleartextPassword) {
         String scheme = redisUri.getScheme() == null ? "" : redisUri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("redis") || scheme.equals("rediss")) || redisUri.getHost() == null
                 || redisUri.getFragment() != null) {
@@ -224,6 +225,11 @@ final class RedisRateLimiter implements PermitSource {
             RedisURI.create(redisUri);
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException("redisRateLimit: not a usable Redis URL: '" + mask(redisUri) + "'");
+        }
+        if (!allowCleartextPassword && LoopbackHosts.wouldSendCredentialsInClearText(redisUri)) {
+            throw new IllegalArgumentException("redisRateLimit: " + mask(redisUri) + " would send the Redis password"
+                    + " in clear text to a host that is not loopback. Use rediss:// (TLS); only for a TLS-terminating"
+                    + " proxy on a private network, call allowCleartextCredentialsToNonLoopbackHosts()");
         }
     }
 

@@ -22,7 +22,8 @@
  *       once; then CLOCK_SKEW (or unknown after an in-doubt attempt)</td></tr>
  *   <tr><td>HTTP 429 or code 429</td><td>not applied</td><td>retry; RATE_LIMITED if it is the last
  *       answer and nothing was ever in doubt</td></tr>
- *   <tr><td>connection refused, connect timeout, unknown host</td><td>not sent</td><td>retry;
+ *   <tr><td>connection refused, connect timeout, unknown host, failed TLS handshake (such as an
+ *       untrusted certificate)</td><td>not sent</td><td>retry;
  *       EXCHANGE_UNREACHABLE if no attempt ever got further</td></tr>
  *   <tr><td>40015, 40010, 40909, 43137, 40910, 40908, 42013; HTTP 5xx; read timeout; reset, empty or
  *       malformed answer; HTML; 00000 without transferId; unknown code with a non-4xx status</td>

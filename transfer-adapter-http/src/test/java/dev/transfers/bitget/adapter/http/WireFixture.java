@@ -38,8 +38,14 @@ final class WireFixture {
      */
     static BitgetTransferGateway gateway(WireMockExtension server, FakeTime time,
             UnaryOperator<BitgetTransferGateway.Builder> tweaks) {
+        return gateway(URI.create("http://127.0.0.1:" + server.getPort()), time, tweaks);
+    }
+
+    /** The same, aimed at any base URL. */
+    static BitgetTransferGateway gateway(URI baseUrl, FakeTime time,
+            UnaryOperator<BitgetTransferGateway.Builder> tweaks) {
         BitgetTransferGateway.Builder builder = BitgetTransferGateway.builder()
-                .baseUrl(URI.create("http://127.0.0.1:" + server.getPort()))
+                .baseUrl(baseUrl)
                 .credentials(BitgetCredentials.hmac(API_KEY, SECRET, PASSPHRASE))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(200)).jitter(0)
                         .build())
