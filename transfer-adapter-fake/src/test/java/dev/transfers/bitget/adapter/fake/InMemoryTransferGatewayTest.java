@@ -115,6 +115,28 @@ class InMemoryTransferGatewayTest {
     }
 
     @Test
+    void aCoinNeverSeededIsRejectedAsUnsupportedWithBitgetsCodeAsTheSimulatorAnswers() {
+        Transfer transfer = aTransfer().coin("BTC").amount(new BigDecimal("1")).build();
+
+        assertThatThrownBy(() -> fake.transfer(transfer))
+                .isInstanceOfSatisfying(TransferRejectedException.class, rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(RejectionReason.UNSUPPORTED_COIN_OR_SYMBOL);
+                    assertThat(rejected.exchangeCode()).contains(InMemoryTransferGateway.UNSUPPORTED_COIN_CODE);
+                });
+        assertThat(fake.appliedTransfers()).isEmpty();
+    }
+
+    @Test
+    void aCoinSeededInAnyAccountIsKnownSoAnEmptySourceIsAnInsufficientBalance() {
+        fake.seedBalance(AccountType.P2P, "BTC", BigDecimal.ZERO);
+        Transfer transfer = aTransfer().coin("BTC").amount(new BigDecimal("1")).build();
+
+        assertThatThrownBy(() -> fake.transfer(transfer))
+                .isInstanceOfSatisfying(TransferRejectedException.class, rejected ->
+                        assertThat(rejected.reason()).isEqualTo(RejectionReason.INSUFFICIENT_BALANCE));
+    }
+
+    @Test
     void seedingANegativeBalanceIsRefused() {
         assertThatThrownBy(() -> fake.seedBalance(AccountType.P2P, "BTC", new BigDecimal("-1")))
                 .isInstanceOf(IllegalArgumentException.class)
