@@ -1,7 +1,7 @@
 package dev.transfers.bitget.adapter.fake;
 
-import static dev.transfers.bitget.domain.contract.Transfers.aTransfer;
-import static dev.transfers.bitget.domain.contract.Transfers.aTransferToIsolatedMargin;
+import static dev.transfers.bitget.testkit.Transfers.aTransfer;
+import static dev.transfers.bitget.testkit.Transfers.aTransferToIsolatedMargin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
