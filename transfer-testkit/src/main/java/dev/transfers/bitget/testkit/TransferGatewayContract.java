@@ -42,8 +42,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * an ordinary transfer ({@link #fromAccount()}, {@link #toAccount()}, {@link #otherAccount()}), the
  * isolated-margin symbols ({@link #isolatedMarginSymbol()}, {@link #otherIsolatedMarginSymbol()}), a
  * coin the exchange does not know ({@link #coinNeverSeeded()}), and a way to lose an answer
- * ({@link #applyNextTransferButLoseTheAnswer()}, off by default: the cases that need it are then
- * reported as skipped, with the reason).
+ * ({@link #applyNextTransferButLoseTheAnswer()}, off by default: the lost-answer case is then
+ * reported as skipped, with the reason, and the "only the port's exceptions" case drives
+ * rejections only).
  *
  * <p>Every test method is public, so a subclass in any package can override one. To leave a case
  * out, for an exchange that has no isolated margin say, override it with {@code @Test} and
@@ -123,7 +124,8 @@ public abstract class TransferGatewayContract {
      * Optional: makes the exchange behind {@link #gateway()} apply the next transfer it receives and
      * then lose the answer (close the connection after applying, time out, ...), and returns
      * {@code true}. The default returns {@code false}, for an adapter whose exchange cannot be
-     * scripted so; the cases that need it are then aborted (reported as skipped) with that reason.
+     * scripted so; the lost-answer case is then aborted (reported as skipped) with that reason, and
+     * {@link #onlyThePortsExceptionsCrossThePort()} drives rejections only.
      *
      * <p>With an answer lost, the call must end in {@link TransferOutcomeUnknownException} carrying
      * the clientOid, or, for an adapter that settles the doubt itself (by retrying with the same
