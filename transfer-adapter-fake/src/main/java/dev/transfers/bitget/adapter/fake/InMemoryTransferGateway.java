@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,8 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread safe. It keeps balances per account type and coin (per symbol for isolated margin),
  * applies each clientOid at most once (a repeat returns the first receipt and moves nothing, even
- * when the other fields differ), and rejects a transfer the source balance cannot cover with
- * {@link RejectionReason#INSUFFICIENT_BALANCE} and Bitget's code 43012, moving nothing.
+ * when the other fields differ), rejects a coin never seeded in any account with
+ * {@link RejectionReason#UNSUPPORTED_COIN_OR_SYMBOL} and Bitget's code 43129, and a transfer the
+ * source balance cannot cover with {@link RejectionReason#INSUFFICIENT_BALANCE} and Bitget's code
+ * 43012, moving nothing (the same answers, in the same order, as {@code SimulatedBitget}).
  *
  * <p>Beyond the port, tests can seed and inspect balances, list the transfers applied in order,
  * and script how the next calls end: {@link #rejectNext}, {@link #outcomeUnknownNext},
@@ -36,10 +40,14 @@ public final class InMemoryTransferGateway implements TransferGateway {
     /** Bitget's code and message for an insufficient balance, which this fake answers with. */
     public static final String INSUFFICIENT_BALANCE_CODE = "43012";
     private static final String INSUFFICIENT_BALANCE_MESSAGE = "Insufficient balance";
+    /** Bitget's code for a coin it does not support, which this fake answers for a coin never seeded. */
+    public static final String UNSUPPORTED_COIN_CODE = "43129";
+    private static final String UNSUPPORTED_COIN_MESSAGE = "coin not supported";
 
     private final Sleeper sleeper;
     private final Object ledgerLock = new Object();
     private final Map<Holding, BigDecimal> balances = new HashMap<>();
+    private final Set<String> knownCoins = new HashSet<>();
     private final Map<String, AppliedTransfer> appliedByClientOid = new LinkedHashMap<>();
     private final Deque<Fault> scriptedFaults = new ArrayDeque<>();
     private final AtomicLong nextTransferId = new AtomicLong(1_000_000_001L);
@@ -82,6 +90,10 @@ public final class InMemoryTransferGateway implements TransferGateway {
             if (earlier != null) {
                 return earlier.receipt();
             }
+            if (!knownCoins.contains(transfer.coin())) {
+                throw new TransferRejectedException(RejectionReason.UNSUPPORTED_COIN_OR_SYMBOL, UNSUPPORTED_COIN_CODE,
+                        UNSUPPORTED_COIN_MESSAGE, transfer.clientOid());
+            }
             Holding source = transfer.source();
             BigDecimal available = balances.getOrDefault(source, BigDecimal.ZERO);
             if (available.compareTo(transfer.amount()) < 0) {
@@ -102,7 +114,7 @@ public final class InMemoryTransferGateway implements TransferGateway {
         seedBalance(Holding.of(account, coin), amount);
     }
 
-    /** Sets the balance of {@code holding}; it must not be negative. */
+    /** Sets the balance of {@code holding}, which makes its coin known to the fake; it must not be negative. */
     public void seedBalance(Holding holding, BigDecimal amount) {
         Objects.requireNonNull(holding, "holding");
         Objects.requireNonNull(amount, "amount");
@@ -111,6 +123,7 @@ public final class InMemoryTransferGateway implements TransferGateway {
         }
         synchronized (ledgerLock) {
             balances.put(holding, amount);
+            knownCoins.add(holding.coin());
         }
     }
 

@@ -2,7 +2,7 @@ package dev.transfers.bitget.adapter.fake;
 
 import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.TransferGateway;
-import dev.transfers.bitget.domain.contract.TransferGatewayContract;
+import dev.transfers.bitget.testkit.TransferGatewayContract;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -27,5 +27,11 @@ class InMemoryTransferGatewayContractTest extends TransferGatewayContract {
     @Override
     protected BigDecimal balanceOf(Holding holding) {
         return fake.balance(holding);
+    }
+
+    @Override
+    protected boolean applyNextTransferButLoseTheAnswer() {
+        fake.outcomeUnknownNext(true);
+        return true;
     }
 }

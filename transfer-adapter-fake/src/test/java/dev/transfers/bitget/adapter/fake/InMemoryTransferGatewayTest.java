@@ -1,7 +1,7 @@
 package dev.transfers.bitget.adapter.fake;
 
-import static dev.transfers.bitget.domain.contract.Transfers.aTransfer;
-import static dev.transfers.bitget.domain.contract.Transfers.aTransferToIsolatedMargin;
+import static dev.transfers.bitget.testkit.Transfers.aTransfer;
+import static dev.transfers.bitget.testkit.Transfers.aTransferToIsolatedMargin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -112,6 +112,28 @@ class InMemoryTransferGatewayTest {
         assertThat(fake.balances()).containsOnlyKeys(Holding.of(AccountType.SPOT, "USDT"),
                 Holding.of(AccountType.USDT_FUTURES, "USDT"),
                 Holding.isolated("BTCUSDT", "USDT"));
+    }
+
+    @Test
+    void aCoinNeverSeededIsRejectedAsUnsupportedWithBitgetsCodeAsTheSimulatorAnswers() {
+        Transfer transfer = aTransfer().coin("BTC").amount(new BigDecimal("1")).build();
+
+        assertThatThrownBy(() -> fake.transfer(transfer))
+                .isInstanceOfSatisfying(TransferRejectedException.class, rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(RejectionReason.UNSUPPORTED_COIN_OR_SYMBOL);
+                    assertThat(rejected.exchangeCode()).contains(InMemoryTransferGateway.UNSUPPORTED_COIN_CODE);
+                });
+        assertThat(fake.appliedTransfers()).isEmpty();
+    }
+
+    @Test
+    void aCoinSeededInAnyAccountIsKnownSoAnEmptySourceIsAnInsufficientBalance() {
+        fake.seedBalance(AccountType.P2P, "BTC", BigDecimal.ZERO);
+        Transfer transfer = aTransfer().coin("BTC").amount(new BigDecimal("1")).build();
+
+        assertThatThrownBy(() -> fake.transfer(transfer))
+                .isInstanceOfSatisfying(TransferRejectedException.class, rejected ->
+                        assertThat(rejected.reason()).isEqualTo(RejectionReason.INSUFFICIENT_BALANCE));
     }
 
     @Test

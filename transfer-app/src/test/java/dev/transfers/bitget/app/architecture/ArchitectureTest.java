@@ -68,7 +68,7 @@ class ArchitectureTest {
         check(RULES.noPackageCycles());
     }
 
-    /** The domain's test-jar (the contract suite) is test code, though it comes as a jar. */
+    /** The HTTP adapter's test-jar (its loopback Redis helper) is test code, though it comes as a jar. */
     private static boolean isNotATestJar(Location location) {
         return !location.contains("-tests.jar");
     }

@@ -1,11 +1,9 @@
-package dev.transfers.bitget.app.contract;
+package dev.transfers.bitget.adapter.http;
 
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
-import dev.transfers.bitget.adapter.http.BitgetCredentials;
-import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
-import dev.transfers.bitget.domain.TransferGateway;
 import dev.transfers.bitget.domain.Holding;
-import dev.transfers.bitget.domain.contract.TransferGatewayContract;
+import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.testkit.TransferGatewayContract;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -13,8 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The HTTP adapter passes the port's contract end to end: real HTTP on loopback to the simulated
- * exchange, which checks signatures, headers and the body as Bitget does. It lives in the app's
- * tests because it is the one module allowed to see both adapters.
+ * exchange, which checks signatures, headers and the body as Bitget does. A lost answer is the
+ * simulator dropping the connection after applying; the adapter's retry with the same clientOid
+ * then usually brings back the receipt, which the contract accepts.
  */
 class BitgetTransferGatewayOverSimulatorContractTest extends TransferGatewayContract {
     private SimulatedBitget exchange;
@@ -52,5 +51,11 @@ class BitgetTransferGatewayOverSimulatorContractTest extends TransferGatewayCont
     @Override
     protected BigDecimal balanceOf(Holding holding) {
         return exchange.balance(holding);
+    }
+
+    @Override
+    protected boolean applyNextTransferButLoseTheAnswer() {
+        exchange.faults().dropConnectionAfterApplying();
+        return true;
     }
 }

@@ -1,4 +1,4 @@
-package dev.transfers.bitget.domain.contract;
+package dev.transfers.bitget.testkit;
 
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
@@ -12,7 +12,7 @@ public final class Transfers {
     private Transfers() {
     }
 
-    /** 10 USDT from spot to USDT-M futures, with a fresh clientOid. */
+    /** 10 USDT from spot to USDT-M futures; a fresh clientOid is generated when the builder builds. */
     public static Transfer.Builder aTransfer() {
         return Transfer.builder()
                 .from(AccountType.SPOT)
