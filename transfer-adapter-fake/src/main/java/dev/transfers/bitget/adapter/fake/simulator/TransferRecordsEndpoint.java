@@ -30,7 +30,7 @@ final class TransferRecordsEndpoint {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 500;
     private static final int SIZE_DECIMALS = 8;
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final byte[] NO_BODY = new byte[0];
 
     private final Authenticator authenticator;
@@ -105,10 +105,12 @@ final class TransferRecordsEndpoint {
 
     private static long number(Map<String, String> query, String name, long min, long max) {
         String text = query.get(name);
-        if (!DIGITS.matcher(text).matches()) {
-            throw parameterError(name);
+        long value;
+        try {
+            value = DIGITS.matcher(text).matches() ? Long.parseLong(text) : -1;
+        } catch (NumberFormatException beyondLong) {
+            value = -1;
         }
-        long value = Long.parseLong(text);
         if (value < min || value > max) {
             throw parameterError(name);
         }
