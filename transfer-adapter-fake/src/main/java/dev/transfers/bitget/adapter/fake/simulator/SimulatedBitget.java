@@ -72,13 +72,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *       43012 insufficient balance. These are the in-memory fake's answers too: both use one
  *       {@link ExchangeLedger}.</li>
  * </ol>
+ * A symbol is ignored when neither side is isolated margin.
  *
  * <p>A transfer-records request ({@code GET /api/v2/spot/account/transferRecords?coin=USDT&...})
- * then checks, in this order: 40019 {@code coin} missing or blank; 40020 {@code fromType} not an
+ * then checks, in this order: 40017 a malformed percent-encoding; 40019 {@code coin} missing or blank; 40020 {@code fromType} not an
  * account type; 40020 {@code idLessThan} not digits; 40020 {@code startTime} or {@code endTime} not
  * digits, {@code endTime} before {@code startTime}, or more than 90 days from {@code startTime} to
- * {@code endTime} (now when absent); 40020 {@code limit} not 1 to 500; 40017 a malformed
- * percent-encoding. It answers the caller's UID's records only, newest first, at most {@code limit}
+ * {@code endTime} (now when absent); 40020 {@code limit} not 1 to 500. It answers the caller's UID's records only, newest first, at most {@code limit}
  * (default 100), filtered by coin (without regard to case), {@code clientOid}, {@code fromType},
  * {@code idLessThan} (transferId below) and {@code startTime}/{@code endTime} (inclusive;
  * {@code pageNum} is ignored), in the shape of Bitget's documented sample:
@@ -90,18 +90,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  * {@code coin} in lower case, {@code size} with (at least) 8 decimals, {@code ts} a string, the
  * symbols empty unless a side is isolated margin, {@code clientOid} empty when none was sent.
- * A symbol is ignored when neither side is isolated margin. Any other path or method answers HTTP 404
- * with code 40404.
+ * Any other path or method answers HTTP 404 with code 40404.
  *
  * <p>It keeps one set of balances, shared by every registered key; each key's UID scopes the rate
  * limits (measured on {@link System#nanoTime()}), the clientOids it has used and its transfer
- * history, whose times come from the simulator's clock (offset included). Thread safe. Secrets never appear in its output.
+ * history, whose times come from the simulator's clock (offset included). Thread safe. Secrets
+ * never appear in its output.
  *
  * <pre>{@code
  * try (SimulatedBitget sim = SimulatedBitget.builder()
  *         .credentials(SimulatedBitget.Credentials.live("key", "secret", "passphrase", "uid-1"))
  *         .start()) {
  *     sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000"));
+ *     sim.recordsFaults().tooManyRequests();   // the next records request gets 429; transfers are untouched
  *     URI baseUri = sim.baseUri();
  * }
  * }</pre>
@@ -120,10 +121,10 @@ public final class SimulatedBitget implements AutoCloseable {
     /** UID of the public test credentials. */
     public static final String TEST_UID = "simulated-test-uid";
 
-    /** Accepted transfer requests per UID in any {@link #RATE_WINDOW}. */
-    static final int TRANSFER_RATE_LIMIT = 10;
-    /** Accepted transfer-records requests per UID in any {@link #RATE_WINDOW}, a budget of their own. */
-    static final int RECORDS_RATE_LIMIT = 20;
+    /** Accepted transfer requests per UID in any 1000 ms. */
+    public static final int TRANSFER_RATE_LIMIT = 10;
+    /** Accepted transfer-records requests per UID in any 1000 ms, a budget apart from the transfer's. */
+    public static final int RECORDS_RATE_LIMIT = 20;
     static final String TIME_PATH = "/api/v2/public/time";
     private static final Duration RATE_WINDOW = Duration.ofMillis(1000);
     private static final int REQUEST_LOG_CAPACITY = 10_000;
