@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.transfers.bitget.adapter.fake.simulator.AppliedTransfer;
+import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.domain.AccountType;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class TransferCommandTest {
     void startSimulator() {
         sim = SimulatedBitget.builder().port(0)
                 .credentials(SimulatedBitget.Credentials.live(KEY, SECRET, PASSPHRASE, "uid-live"))
-                .credentials(SimulatedBitget.Credentials.demo(DEMO_KEY, SECRET, PASSPHRASE, "uid-demo"))
+                .credentials(SimulatedBitget.Credentials.demoTrading(DEMO_KEY, SECRET, PASSPHRASE, "uid-demo"))
                 .start();
         sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000"));
     }
@@ -62,7 +62,7 @@ class TransferCommandTest {
                 "--coin", "USDT", "--symbol", "BTCUSDT", "--client-oid", "cli-0001");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        AppliedTransfer applied = sim.appliedTransfers().get(0);
+        RecordedTransfer applied = sim.appliedTransfers().get(0);
         assertThat(run.out()).isEqualTo("applied transferId=" + applied.transferId() + " clientOid=cli-0001"
                 + System.lineSeparator());
         assertThat(sim.balance(AccountType.ISOLATED_MARGIN, "BTCUSDT", "USDT")).isEqualByComparingTo("300");

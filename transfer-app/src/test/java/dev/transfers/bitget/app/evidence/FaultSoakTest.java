@@ -2,7 +2,7 @@ package dev.transfers.bitget.app.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transfers.bitget.adapter.fake.simulator.AppliedTransfer;
+import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
@@ -191,9 +191,9 @@ class FaultSoakTest {
 
     private static void assertLaneConsistent(LaneResult lane) {
         SimulatedBitget exchange = lane.exchange();
-        List<AppliedTransfer> applied = exchange.appliedTransfers();
+        List<RecordedTransfer> applied = exchange.appliedTransfers();
 
-        assertThat(applied).extracting(AppliedTransfer::clientOid).doesNotHaveDuplicates();
+        assertThat(applied).extracting(RecordedTransfer::clientOid).doesNotHaveDuplicates();
         Map<String, String> transferIdByClientOid = new HashMap<>();
         applied.forEach(a -> transferIdByClientOid.put(a.clientOid(), a.transferId()));
         lane.receipts().forEach((clientOid, receipt) -> {
