@@ -139,6 +139,10 @@ class BatchCommandTest {
         for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
             sim.faults().dropConnectionAfterApplying();
         }
+        // The call's own read of the records and the batch's second look both fail.
+        for (int i = 0; i < 2 * CliRunner.ATTEMPTS; i++) {
+            sim.recordsFaults().htmlError(502);
+        }
         Path file = file("worst.csv", HEADER
                 + "spot,usdt_futures,1,USDT,,in-doubt-1\n"
                 + "spot,usdt_futures,9999,USDT,,\n");
@@ -148,6 +152,22 @@ class BatchCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(rowLines(run).get(0)).startsWith("line 2: outcome unknown").contains("in-doubt-1");
         assertThat(rowLines(run).get(1)).startsWith("line 3: rejected");
+    }
+
+    @Test
+    void aRowInDoubtIsLookedUpOnceMoreBeforeItIsReported() throws IOException {
+        for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
+            sim.faults().dropConnectionAfterApplying();
+            sim.recordsFaults().htmlError(502);   // the call's own read of the records fails...
+        }
+        Path file = file("settled.csv", HEADER + "spot,usdt_futures,1,USDT,,settled-1\n");
+
+        CliRunner.Run run = batch(file);
+
+        // ...and the batch's second look finds it applied.
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(rowLines(run).get(0)).startsWith("line 2: applied transferId="
+                + sim.appliedTransfers().get(0).transferId());
     }
 
     @Test
