@@ -151,7 +151,7 @@ public final class SimulatedBitget implements AutoCloseable {
                 this::serverTime);
         this.recordsEndpoint = new TransferRecordsEndpoint(authenticator,
                 new SlidingWindowRateLimiter(RECORDS_RATE_LIMIT, RATE_WINDOW, System::nanoTime), ledger,
-                this::serverTime);
+                this::serverTime, builder.recordsLag);
         String threadPrefix = "simulated-bitget-" + SERVER_NUMBER.incrementAndGet() + "-";
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -377,6 +377,7 @@ public final class SimulatedBitget implements AutoCloseable {
     public static final class Builder {
         private int port;
         private Clock clock = Clock.systemUTC();
+        private Duration recordsLag = Duration.ZERO;
         private final Map<String, Credentials> credentialsByKey = new LinkedHashMap<>();
 
         private Builder() {
@@ -411,6 +412,20 @@ public final class SimulatedBitget implements AutoCloseable {
         /** The simulator's clock (the system UTC clock by default); {@link #clockOffset} shifts it. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long after a transfer is recorded it starts to show in the transfer records (default
+         * zero: at once). Bitget does not document how soon a transfer appears there; a lag lets tests
+         * check that a client never takes "not in the records yet" for "never applied".
+         */
+        public Builder recordsLag(Duration recordsLag) {
+            Objects.requireNonNull(recordsLag, "recordsLag");
+            if (recordsLag.isNegative()) {
+                throw new IllegalArgumentException("recordsLag must not be negative: " + recordsLag);
+            }
+            this.recordsLag = recordsLag;
             return this;
         }
 

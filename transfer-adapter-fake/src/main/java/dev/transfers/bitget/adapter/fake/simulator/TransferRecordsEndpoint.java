@@ -37,13 +37,16 @@ final class TransferRecordsEndpoint {
     private final SlidingWindowRateLimiter rateLimiter;
     private final ExchangeLedger ledger;
     private final Supplier<Instant> serverTime;
+    private final Duration lag;
 
+    /** @param lag how long after it was recorded a transfer starts to show */
     TransferRecordsEndpoint(Authenticator authenticator, SlidingWindowRateLimiter rateLimiter, ExchangeLedger ledger,
-                            Supplier<Instant> serverTime) {
+                            Supplier<Instant> serverTime, Duration lag) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.ledger = ledger;
         this.serverTime = serverTime;
+        this.lag = lag;
     }
 
     /** Answers one request. */
@@ -82,7 +85,8 @@ final class TransferRecordsEndpoint {
             long cursor = number(query, "idLessThan", 0, Long.MAX_VALUE);
             wanted = wanted.and(record -> Long.parseLong(record.transferId()) < cursor);
         }
-        return wanted.and(span(query));
+        Instant visibleBefore = serverTime.get().minus(lag);
+        return wanted.and(span(query)).and(record -> !record.time().isAfter(visibleBefore));
     }
 
     /** The time filter; a span from startTime to endTime (now when absent) over 90 days is refused. */
