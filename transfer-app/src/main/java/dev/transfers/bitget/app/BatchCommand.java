@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
                 + " same file again, or the file with a failed row corrected, therefore never applies a transfer that"
                 + " was already applied: the exchange answers a repeated clientOid with the first result.",
             "",
+            "A row whose outcome is unknown is looked up once more in Bitget's transfer records before it is reported;"
+                + " 'bitget-transfer status' looks one up later.",
+            "",
             "The exit code is the worst row's: 1 (unexpected) > 4 (outcome unknown) > 5 (unreachable)"
                 + " > 3 (rejected) > 2 (invalid row) > 0. A missing or wrong header or an unreadable file is 2."})
 final class BatchCommand implements Callable<Integer> {
@@ -113,7 +116,10 @@ final class BatchCommand implements Callable<Integer> {
             printer.printInvalidRow(row.line(), row.problems());
             return ExitCode.INVALID_INPUT;
         }
-        TransferResult result = TransferResult.send(session.gateway(), row.transfer());
+        // A row in doubt asks the records once more before it is reported: by now a request of it
+        // that was still in flight when its call ended may have been applied and recorded.
+        TransferResult result = TransferResult.send(session.gateway(), row.transfer())
+                .settledBy(session.history());
         printer.printRow(row.line(), result);
         return result.exitCode();
     }

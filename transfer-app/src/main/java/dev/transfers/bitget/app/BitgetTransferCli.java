@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + " never twice. Credentials come from BITGET_API_KEY, BITGET_API_SECRET and"
                 + " BITGET_API_PASSPHRASE only; with none set, commands run against an embedded simulated"
                 + " Bitget and no real money moves.",
-        subcommands = {TransferCommand.class, BatchCommand.class, SimulateCommand.class,
+        subcommands = {TransferCommand.class, BatchCommand.class, StatusCommand.class, SimulateCommand.class,
             CommandLine.HelpCommand.class})
 public final class BitgetTransferCli implements Runnable {
     @Spec
@@ -61,6 +61,9 @@ public final class BitgetTransferCli implements Runnable {
                 if (type == BatchCommand.class) {
                     return type.cast(new BatchCommand(context));
                 }
+                if (type == StatusCommand.class) {
+                    return type.cast(new StatusCommand(context));
+                }
                 if (type == SimulateCommand.class) {
                     return type.cast(new SimulateCommand(context));
                 }
@@ -77,17 +80,22 @@ public final class BitgetTransferCli implements Runnable {
         return commandLine;
     }
 
-    /** Every command's --help lists the exit codes (picocli's exitCodeListHeading and exitCodeList). */
+    /**
+     * Every command's --help lists the exit codes (picocli's exitCodeListHeading and exitCodeList):
+     * the transfer outcomes, unless the command declares its own (as {@code status} does).
+     */
     private static void documentExitCodes(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCode.helpList());
+        if (commandLine.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
+            commandLine.getCommandSpec().usageMessage()
+                    .exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCode.helpList());
+        }
         commandLine.getSubcommands().values().forEach(BitgetTransferCli::documentExitCodes);
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: transfer, batch or simulate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: transfer, batch, status or simulate");
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * simulator's live key, and a demo-trading key (requests must carry {@code paptrading: 1}).
  */
 final class DemoExchange {
-    /** A demo-trading key registered beside {@link SimulatedBitget#DEMO_API_KEY}, for {@code --demo}. */
+    /** A demo-trading key registered beside {@link SimulatedBitget#TEST_API_KEY}, for {@code --demo}. */
     static final String PAPTRADING_API_KEY = "bg_simulated_paptrading_key";
     static final String PAPTRADING_UID = "simulated-paptrading-uid";
 
@@ -20,15 +20,15 @@ final class DemoExchange {
     /** A simulator on 127.0.0.1:{@code port} (0 for any free port) accepting both test keys, not started. */
     static SimulatedBitget.Builder builder(int port) {
         return SimulatedBitget.builder().port(port)
-                .withDemoCredentials()
-                .credentials(SimulatedBitget.Credentials.demo(PAPTRADING_API_KEY, SimulatedBitget.DEMO_API_SECRET,
-                        SimulatedBitget.DEMO_API_PASSPHRASE, PAPTRADING_UID));
+                .withPublicTestCredentials()
+                .credentials(SimulatedBitget.Credentials.demoTrading(PAPTRADING_API_KEY,
+                        SimulatedBitget.TEST_API_SECRET, SimulatedBitget.TEST_API_PASSPHRASE, PAPTRADING_UID));
     }
 
     /** The credentials the app uses against the simulator, with or without demo trading. */
     static ApiCredentials credentials(boolean demoTrading) {
-        return new ApiCredentials(demoTrading ? PAPTRADING_API_KEY : SimulatedBitget.DEMO_API_KEY,
-                SimulatedBitget.DEMO_API_SECRET, SimulatedBitget.DEMO_API_PASSPHRASE);
+        return new ApiCredentials(demoTrading ? PAPTRADING_API_KEY : SimulatedBitget.TEST_API_KEY,
+                SimulatedBitget.TEST_API_SECRET, SimulatedBitget.TEST_API_PASSPHRASE);
     }
 
     /** Seeds the demonstration balances: USDT and BTC in spot, USDT in USDT-M futures and BTCUSDT isolated margin. */

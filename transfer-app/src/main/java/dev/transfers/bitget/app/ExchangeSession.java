@@ -3,6 +3,7 @@ package dev.transfers.bitget.app;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.adapter.http.LoopbackHosts;
 import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -118,6 +119,19 @@ final class ExchangeSession implements AutoCloseable {
 
     TransferGateway gateway() {
         return gateway;
+    }
+
+    /**
+     * The exchange's transfer records, read through the same adapter.
+     *
+     * @throws IllegalStateException when the configured adapter cannot read them
+     */
+    TransferHistory history() {
+        if (gateway instanceof TransferHistory history) {
+            return history;
+        }
+        throw new IllegalStateException("the gateway " + gateway.getClass().getSimpleName()
+                + " cannot read the exchange's transfer records");
     }
 
     @Override

@@ -25,8 +25,9 @@ public enum ExitCode {
         list.put("1", "unexpected error (one-line message; --verbose adds the stack trace)");
         list.put("2", "invalid input or usage; nothing was sent");
         list.put("3", "rejected by the exchange; nothing was applied");
-        list.put("4", "outcome unknown, it may have been applied: run again with the same clientOid");
-        list.put("5", "exchange unreachable; nothing was sent");
+        list.put("4", "outcome unknown, it may have been applied: 'bitget-transfer status' tells, or run again"
+                + " with the same clientOid");
+        list.put("5", "exchange unreachable: nothing was sent, and the exchange's records show no such transfer");
         return list;
     }
 

@@ -151,7 +151,8 @@ final class ResultPrinter {
 
     private static String advice(TransferResult result, String retryWith) {
         return switch (result.exitCode()) {
-            case OUTCOME_UNKNOWN -> "To learn the result, run again with " + retryWith
+            case OUTCOME_UNKNOWN -> "To learn the result, run 'bitget-transfer status --client-oid "
+                    + result.clientOid() + " --coin " + result.coin() + "', or run again with " + retryWith
                     + ": the exchange applies a clientOid at most once.";
             case UNEXPECTED -> "If the transfer may have been sent, run again with " + retryWith
                     + " to learn the result without applying it twice.";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.transfers.bitget.adapter.fake.simulator.AppliedTransfer;
+import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.domain.AccountType;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class BatchCommandTest {
         assertThat(rowLines(first)).hasSize(4).allMatch(line -> line.contains(": applied transferId="));
         assertThat(rowLines(second)).isEqualTo(rowLines(first));
         assertThat(sim.appliedTransfers()).hasSize(4);
-        assertThat(sim.appliedTransfers()).extracting(AppliedTransfer::clientOid).doesNotHaveDuplicates()
+        assertThat(sim.appliedTransfers()).extracting(RecordedTransfer::clientOid).doesNotHaveDuplicates()
                 .contains("own-oid-1");
         assertThat(sim.balance(AccountType.SPOT, "USDT")).isEqualByComparingTo("974");
         assertThat(first.out()).contains("batch transfers.csv: 4 rows: 4 applied; exit code 0");
@@ -128,7 +128,7 @@ class BatchCommandTest {
                 .contains("must be one of spot, p2p, coin_futures, usdt_futures, usdc_futures, crossed_margin,"
                         + " isolated_margin, not 'spott'");
         assertThat(rowLines(run).get(3)).startsWith("line 6: applied");
-        assertThat(sim.appliedTransfers()).extracting(AppliedTransfer::amount)
+        assertThat(sim.appliedTransfers()).extracting(RecordedTransfer::amount)
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("1"), new BigDecimal("4"));
         assertThat(run.out()).contains("4 rows: 2 applied, 2 invalid; exit code 2");
@@ -139,6 +139,10 @@ class BatchCommandTest {
         for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
             sim.faults().dropConnectionAfterApplying();
         }
+        // The call's own read of the records and the batch's second look both fail.
+        for (int i = 0; i < 2 * CliRunner.ATTEMPTS; i++) {
+            sim.recordsFaults().htmlError(502);
+        }
         Path file = file("worst.csv", HEADER
                 + "spot,usdt_futures,1,USDT,,in-doubt-1\n"
                 + "spot,usdt_futures,9999,USDT,,\n");
@@ -148,6 +152,22 @@ class BatchCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(rowLines(run).get(0)).startsWith("line 2: outcome unknown").contains("in-doubt-1");
         assertThat(rowLines(run).get(1)).startsWith("line 3: rejected");
+    }
+
+    @Test
+    void aRowInDoubtIsLookedUpOnceMoreBeforeItIsReported() throws IOException {
+        for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
+            sim.faults().dropConnectionAfterApplying();
+            sim.recordsFaults().htmlError(502);   // the call's own read of the records fails...
+        }
+        Path file = file("settled.csv", HEADER + "spot,usdt_futures,1,USDT,,settled-1\n");
+
+        CliRunner.Run run = batch(file);
+
+        // ...and the batch's second look finds it applied.
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(rowLines(run).get(0)).startsWith("line 2: applied transferId="
+                + sim.appliedTransfers().get(0).transferId());
     }
 
     @Test

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The {@code simulate} command, started in process with an injected lifetime that uses it and returns. */
 class SimulateCommandTest {
     private static final Map<String, String> SIMULATOR_CREDENTIALS = Map.of(
-            "BITGET_API_KEY", SimulatedBitget.DEMO_API_KEY,
-            "BITGET_API_SECRET", SimulatedBitget.DEMO_API_SECRET,
-            "BITGET_API_PASSPHRASE", SimulatedBitget.DEMO_API_PASSPHRASE);
+            "BITGET_API_KEY", SimulatedBitget.TEST_API_KEY,
+            "BITGET_API_SECRET", SimulatedBitget.TEST_API_SECRET,
+            "BITGET_API_PASSPHRASE", SimulatedBitget.TEST_API_PASSPHRASE);
 
     @Test
     void servesTransfersWithSeededBalancesUntilStopped() {
@@ -44,9 +44,9 @@ class SimulateCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Simulated Bitget listening on " + running.get().baseUri())
-                .contains("BITGET_API_KEY=" + SimulatedBitget.DEMO_API_KEY)
-                .contains("BITGET_API_SECRET=" + SimulatedBitget.DEMO_API_SECRET)
-                .contains("BITGET_API_PASSPHRASE=" + SimulatedBitget.DEMO_API_PASSPHRASE)
+                .contains("BITGET_API_KEY=" + SimulatedBitget.TEST_API_KEY)
+                .contains("BITGET_API_SECRET=" + SimulatedBitget.TEST_API_SECRET)
+                .contains("BITGET_API_PASSPHRASE=" + SimulatedBitget.TEST_API_PASSPHRASE)
                 .contains("spot:USDT=50, isolated_margin:BTCUSDT:USDT=7");
         assertThat(transfers.get(0).exitCode()).as(transfers.get(0).toString()).isEqualTo(3);
         assertThat(transfers.get(1).exitCode()).as(transfers.get(1).toString()).isZero();

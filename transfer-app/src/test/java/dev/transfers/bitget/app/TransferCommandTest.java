@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.transfers.bitget.adapter.fake.simulator.AppliedTransfer;
+import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.domain.AccountType;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class TransferCommandTest {
     void startSimulator() {
         sim = SimulatedBitget.builder().port(0)
                 .credentials(SimulatedBitget.Credentials.live(KEY, SECRET, PASSPHRASE, "uid-live"))
-                .credentials(SimulatedBitget.Credentials.demo(DEMO_KEY, SECRET, PASSPHRASE, "uid-demo"))
+                .credentials(SimulatedBitget.Credentials.demoTrading(DEMO_KEY, SECRET, PASSPHRASE, "uid-demo"))
                 .start();
         sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000"));
     }
@@ -62,7 +62,7 @@ class TransferCommandTest {
                 "--coin", "USDT", "--symbol", "BTCUSDT", "--client-oid", "cli-0001");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        AppliedTransfer applied = sim.appliedTransfers().get(0);
+        RecordedTransfer applied = sim.appliedTransfers().get(0);
         assertThat(run.out()).isEqualTo("applied transferId=" + applied.transferId() + " clientOid=cli-0001"
                 + System.lineSeparator());
         assertThat(sim.balance(AccountType.ISOLATED_MARGIN, "BTCUSDT", "USDT")).isEqualByComparingTo("300");
@@ -133,16 +133,33 @@ class TransferCommandTest {
     }
 
     @Test
+    void exit0_everyAnswerLostAfterApplyingIsSettledFromTheRecords() {
+        for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
+            sim.faults().dropConnectionAfterApplying();
+        }
+
+        CliRunner.Run run = transfer(LIVE, "--from", "spot", "--to", "usdt_futures", "--amount", "25",
+                "--coin", "USDT", "--client-oid", "cli-lost-answers");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("applied transferId=" + sim.appliedTransfers().get(0).transferId());
+        assertThat(sim.appliedCount("cli-lost-answers")).isEqualTo(1);
+    }
+
+    @Test
     void exit4_outcomeUnknownNamesTheClientOidToRetryWithAndRetryingAppliesItOnce() {
         for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
             sim.faults().dropConnectionAfterApplying();
+            sim.recordsFaults().htmlError(502);
         }
 
         CliRunner.Run unknown = transfer(LIVE, "--from", "spot", "--to", "usdt_futures", "--amount", "25",
                 "--coin", "USDT", "--client-oid", "cli-in-doubt");
 
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(4);
-        assertThat(unknown.err()).contains("outcome unknown").contains("run again with --client-oid cli-in-doubt");
+        assertThat(unknown.err()).contains("outcome unknown")
+                .contains("run 'bitget-transfer status --client-oid cli-in-doubt --coin USDT'")
+                .contains("run again with --client-oid cli-in-doubt");
         assertThat(sim.appliedCount("cli-in-doubt")).isEqualTo(1);
 
         CliRunner.Run retry = transfer(LIVE, "--from", "spot", "--to", "usdt_futures", "--amount", "25",
@@ -158,6 +175,7 @@ class TransferCommandTest {
     void exit4_withoutAClientOidNamesTheGeneratedOne() {
         for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
             sim.faults().dropConnectionAfterApplying();
+            sim.recordsFaults().htmlError(502);
         }
 
         CliRunner.Run run = transfer(LIVE, "--from", "spot", "--to", "usdt_futures", "--amount", "25",
@@ -169,7 +187,7 @@ class TransferCommandTest {
     }
 
     @Test
-    void exit5_unreachableExchangeSentNothing() throws IOException {
+    void exit4_anUnreachableExchangeSentNothingButItsRecordsCannotProveAnEarlierRunDidNot() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -178,8 +196,41 @@ class TransferCommandTest {
         CliRunner.Run run = CliRunner.run(LIVE, "transfer", "--base-url", "http://127.0.0.1:" + closedPort,
                 "--from", "spot", "--to", "usdt_futures", "--amount", "5", "--coin", "USDT");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
-        assertThat(run.err()).contains("exchange unreachable, nothing was sent").doesNotContain("\tat ");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+        assertThat(run.err()).contains("could not connect", "transfer records could not be read")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void theRestartScenarioEndsWithTheReceiptInTheSecondProcessAndNeverRejected() {
+        // Run 1: the exchange applies it, every answer is lost, and the records cannot be read.
+        for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
+            sim.faults().dropConnectionAfterApplying();
+            sim.recordsFaults().htmlError(502);
+        }
+        CliRunner.Run first = transfer(LIVE, "--from", "spot", "--to", "usdt_futures", "--amount", "25",
+                "--coin", "USDT", "--client-oid", "cli-restart");
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(4);
+
+        // Run 2, a new process: 429 to every attempt, records still unreadable: in doubt, never "rejected".
+        for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
+            sim.faults().tooManyRequests();
+            sim.recordsFaults().htmlError(502);
+        }
+        CliRunner.Run second = transfer(LIVE, "--from", "spot", "--to", "usdt_futures", "--amount", "25",
+                "--coin", "USDT", "--client-oid", "cli-restart");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(4);
+
+        // Run 3: 429 to every attempt again, and now the records answer: the receipt.
+        for (int i = 0; i < CliRunner.ATTEMPTS; i++) {
+            sim.faults().tooManyRequests();
+        }
+        CliRunner.Run third = transfer(LIVE, "--from", "spot", "--to", "usdt_futures", "--amount", "25",
+                "--coin", "USDT", "--client-oid", "cli-restart");
+        assertThat(third.exitCode()).as(third.toString()).isZero();
+        assertThat(third.out()).contains("transferId=" + sim.appliedTransfers().get(0).transferId());
+        assertThat(sim.appliedCount("cli-restart")).isEqualTo(1);
+        assertThat(sim.balance(AccountType.SPOT, "USDT")).isEqualByComparingTo("975");
     }
 
     @Test
@@ -252,7 +303,8 @@ class TransferCommandTest {
         CliRunner.Run run = transfer(DEMO, "--from", "spot", "--to", "usdt_futures", "--amount", "5",
                 "--coin", "USDT");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        // The records refuse the demo key too, so nothing proves an earlier run did not apply it.
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(run.err()).contains("40099");
         assertThat(sim.requests()).filteredOn(request -> request.method().equals("POST"))
                 .extracting(request -> request.header("paptrading")).allSatisfy(header -> assertThat(header).isEmpty());

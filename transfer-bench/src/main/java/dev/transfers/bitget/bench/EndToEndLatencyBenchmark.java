@@ -1,7 +1,7 @@
 package dev.transfers.bitget.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.transfers.bitget.adapter.fake.simulator.AppliedTransfer;
+import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
@@ -115,7 +115,7 @@ public class EndToEndLatencyBenchmark {
             if (simulator != null) {
                 // Every request is valid and funded, so a request whose clientOid was not applied was
                 // refused: a 429 would mean the pacing failed and a timed call included a retry.
-                Set<String> applied = simulator.appliedTransfers().stream().map(AppliedTransfer::clientOid)
+                Set<String> applied = simulator.appliedTransfers().stream().map(RecordedTransfer::clientOid)
                         .collect(Collectors.toSet());
                 List<String> requested = simulator.requests().stream()
                         .filter(r -> r.method().equals("POST") && r.path().equals(HandSigned.PATH))

@@ -10,14 +10,18 @@ import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
+import dev.transfers.bitget.domain.TransferQuery;
 import dev.transfers.bitget.domain.TransferReceipt;
 import dev.transfers.bitget.domain.TransferRejectedException;
+import dev.transfers.bitget.domain.TransferStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +138,19 @@ public abstract class TransferGatewayContract {
      */
     protected boolean applyNextTransferButLoseTheAnswer() {
         return false;
+    }
+
+    /**
+     * Optional: the {@link TransferHistory} of the exchange behind {@link #gateway()}, when the
+     * adapter offers one (often the gateway itself). The default is empty, for an adapter without a
+     * history; the history cases are then aborted (reported as skipped) with that reason.
+     *
+     * <p>With a history, the contract checks that a transfer made is found as applied with the
+     * receipt's transferId, that a clientOid never used is not found, that a transfer whose answer
+     * was lost is found applied, and that a rejected transfer is never reported applied.
+     */
+    protected Optional<TransferHistory> history() {
+        return Optional.empty();
     }
 
     /** A valid transfer of 10 {@link #coin()} from {@link #fromAccount()} to {@link #toAccount()}. */
@@ -367,6 +384,67 @@ public abstract class TransferGatewayContract {
                                     TransferOutcomeUnknownException.class,
                                     doubt -> assertThat(doubt.clientOid()).isEqualTo(inDoubt.clientOid())));
         }
+    }
+
+    /** A transfer made is in the history as applied, with the receipt's transferId and its own fields. */
+    @Test
+    public void aTransferMadeIsFoundAppliedWithTheReceiptsTransferId() {
+        TransferHistory history = requireHistory();
+        seedBalance(source(), amount("100"));
+        Transfer transfer = anOrdinaryTransfer().amount(amount("12.5")).build();
+
+        TransferReceipt receipt = gateway().transfer(transfer);
+        TransferStatus status = history.statusOf(transfer);
+
+        assertThat(status).isInstanceOfSatisfying(TransferStatus.Applied.class, applied -> {
+            assertThat(applied.receipt()).isEqualTo(receipt);
+            assertThat(applied.record().from()).isEqualTo(fromAccount());
+            assertThat(applied.record().to()).isEqualTo(toAccount());
+            assertThat(applied.record().amount()).isEqualByComparingTo("12.5");
+            assertThat(applied.record().coin()).isEqualTo(coin());
+        });
+    }
+
+    /** A clientOid never used is not found, and asking moves nothing. */
+    @Test
+    public void aClientOidNeverUsedIsNotFound() {
+        TransferHistory history = requireHistory();
+        seedBalance(source(), amount("100"));
+        TransferQuery query = TransferQuery.of(anOrdinaryTransfer().build());
+
+        assertThat(history.statusOf(query)).isEqualTo(new TransferStatus.NotFound(query));
+        assertThat(balanceOf(source())).isEqualByComparingTo("100");
+    }
+
+    /** A transfer whose answer was lost after the exchange applied it is found applied. */
+    @Test
+    public void aTransferAppliedInDoubtIsFoundApplied() {
+        TransferHistory history = requireHistory();
+        seedBalance(source(), amount("100"));
+        Transfer transfer = anOrdinaryTransfer().amount(amount("10")).build();
+        loseTheNextAnswer();
+        catchThrowableOfType(TransferOutcomeUnknownException.class, () -> gateway().transfer(transfer));
+
+        assertThat(history.statusOf(transfer)).isInstanceOf(TransferStatus.Applied.class);
+        assertThat(balanceOf(source())).isEqualByComparingTo("90");
+    }
+
+    /** A rejected transfer is never reported applied by the history. */
+    @Test
+    public void aRejectedTransferIsNeverReportedApplied() {
+        TransferHistory history = requireHistory();
+        seedBalance(source(), amount("5"));
+        Transfer transfer = anOrdinaryTransfer().amount(amount("6")).build();
+        catchThrowableOfType(TransferRejectedException.class, () -> gateway().transfer(transfer));
+
+        assertThat(history.statusOf(transfer)).isNotInstanceOf(TransferStatus.Applied.class);
+    }
+
+    private TransferHistory requireHistory() {
+        Optional<TransferHistory> history = history();
+        Assumptions.assumeTrue(history.isPresent(),
+                "the adapter's test offers no history: override history() to check its TransferHistory");
+        return history.get();
     }
 
     private Transfer.Builder toIsolatedMargin(String symbol) {

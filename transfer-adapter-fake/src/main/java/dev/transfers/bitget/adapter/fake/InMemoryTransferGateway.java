@@ -5,126 +5,187 @@ import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
+import dev.transfers.bitget.domain.TransferHistoryUnavailableException;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
+import dev.transfers.bitget.domain.TransferQuery;
 import dev.transfers.bitget.domain.TransferReceipt;
 import dev.transfers.bitget.domain.TransferRejectedException;
+import dev.transfers.bitget.domain.TransferStatus;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * A {@link TransferGateway} over an in-memory ledger, for tests: swap it in for the HTTP adapter
- * and the rest of the application runs unchanged. It passes {@code TransferGatewayContract}.
+ * A {@link TransferGateway} and {@link TransferHistory} over an in-memory ledger, for tests: swap it
+ * in for the HTTP adapter and the rest of the application runs unchanged. It passes
+ * {@code TransferGatewayContract}.
  *
- * <p>Thread safe. It keeps balances per account type and coin (per symbol for isolated margin),
- * applies each clientOid at most once (a repeat returns the first receipt and moves nothing, even
- * when the other fields differ), rejects a coin never seeded in any account with
- * {@link RejectionReason#UNSUPPORTED_COIN_OR_SYMBOL} and Bitget's code 43129, and a transfer the
- * source balance cannot cover with {@link RejectionReason#INSUFFICIENT_BALANCE} and Bitget's code
- * 43012, moving nothing (the same answers, in the same order, as {@code SimulatedBitget}).
+ * <p>Thread safe. It shares its ledger ({@link ExchangeLedger}) with {@code SimulatedBitget}, so the
+ * two answer alike: balances per account type and coin (per symbol for isolated margin); each
+ * clientOid applied at most once (a repeat returns the first receipt and moves nothing, even when
+ * the other fields differ); a coin never seeded in any account rejected with
+ * {@link RejectionReason#UNSUPPORTED_COIN_OR_SYMBOL} (Bitget's code 43129); a balance too low
+ * rejected with {@link RejectionReason#INSUFFICIENT_BALANCE} (43012). Its history, read through
+ * {@link #statusOf(TransferQuery)}, holds every applied transfer (one user, {@value #UID}) timed by
+ * the injected clock, plus the failed or processing records a test puts there with
+ * {@link #recordTransfer}: a clientOid recorded as failed is rejected (code 42013), one recorded as
+ * processing ends in doubt (43137).
  *
- * <p>Beyond the port, tests can seed and inspect balances, list the transfers applied in order,
- * and script how the next calls end: {@link #rejectNext}, {@link #outcomeUnknownNext},
- * {@link #delayNext}. Scripted faults are used one per call, in the order they were added.
+ * <p>Beyond the ports, tests can seed and inspect balances, list the applied transfers, read the
+ * {@linkplain #calls() log of every call} (to count retries), and script faults ({@link ScriptedFault}),
+ * each aimed at the next call of its kind or at the next call for one clientOid:
+ * {@link #rejectNext}, {@link #outcomeUnknownNext}, {@link #delayNext}, {@link #historyUnavailableNext},
+ * or {@link #script} for any of them; {@link #scriptedFaults()} lists those not used yet and
+ * {@link #clearScriptedFaults()} drops them. A call uses the oldest fault it matches, one per call.
+ *
+ * <p>A scripted fault never makes the fake contradict the ports: a rejection or an outcome unknown
+ * does not apply to a transfer whose clientOid is already applied (the call returns its receipt),
+ * and a rejection does not apply to one recorded as processing either. Such a fault is not used up:
+ * it stays queued for the next call it can apply to.
  */
-public final class InMemoryTransferGateway implements TransferGateway {
-    /** Bitget's code and message for an insufficient balance, which this fake answers with. */
-    public static final String INSUFFICIENT_BALANCE_CODE = "43012";
-    private static final String INSUFFICIENT_BALANCE_MESSAGE = "Insufficient balance";
-    /** Bitget's code for a coin it does not support, which this fake answers for a coin never seeded. */
-    public static final String UNSUPPORTED_COIN_CODE = "43129";
-    private static final String UNSUPPORTED_COIN_MESSAGE = "coin not supported";
+public final class InMemoryTransferGateway implements TransferGateway, TransferHistory {
+    /** The one user this fake's ledger knows. */
+    public static final String UID = "in-memory-uid";
 
     private final Sleeper sleeper;
-    private final Object ledgerLock = new Object();
-    private final Map<Holding, BigDecimal> balances = new HashMap<>();
-    private final Set<String> knownCoins = new HashSet<>();
-    private final Map<String, AppliedTransfer> appliedByClientOid = new LinkedHashMap<>();
-    private final Deque<Fault> scriptedFaults = new ArrayDeque<>();
-    private final AtomicLong nextTransferId = new AtomicLong(1_000_000_001L);
+    private final ExchangeLedger ledger;
+    private final List<ScriptedFault> scriptedFaults = new ArrayList<>();
+    private final List<FakeCall> calls = new ArrayList<>();
 
-    /** A fake whose {@link #delayNext} delays really sleep. */
+    /** A fake whose delays really sleep and whose records are timed by the system UTC clock. */
     public InMemoryTransferGateway() {
         this(Sleeper.SYSTEM);
     }
 
-    /** A fake whose {@link #delayNext} delays go through {@code sleeper}. */
+    /** A fake whose delays go through {@code sleeper}; records timed by the system UTC clock. */
     public InMemoryTransferGateway(Sleeper sleeper) {
+        this(sleeper, Clock.systemUTC());
+    }
+
+    /** A fake whose delays go through {@code sleeper} and whose records are timed by {@code clock}. */
+    public InMemoryTransferGateway(Sleeper sleeper, Clock clock) {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.ledger = new ExchangeLedger(Objects.requireNonNull(clock, "clock"));
     }
 
     @Override
     public TransferReceipt transfer(Transfer transfer) {
         Objects.requireNonNull(transfer, "transfer");
-        Fault fault = nextFault();
-        if (fault instanceof Fault.Delay delay) {
-            sleep(delay.duration(), transfer);
-        } else if (fault instanceof Fault.Reject reject) {
-            throw new TransferRejectedException(reject.reason(), reject.code(), reject.message(), transfer.clientOid());
-        } else if (fault instanceof Fault.OutcomeUnknown unknown) {
-            if (unknown.applied()) {
-                try {
-                    apply(transfer);
-                } catch (TransferRejectedException rejectedAnyway) {
-                    // The caller cannot tell either way, which is what this fault is for.
-                }
+        try {
+            TransferReceipt receipt = decide(transfer);
+            log(new FakeCall.TransferCall(transfer, receipt, null));
+            return receipt;
+        } catch (TransferRejectedException | TransferOutcomeUnknownException failure) {
+            log(new FakeCall.TransferCall(transfer, null, failure));
+            throw failure;
+        }
+    }
+
+    private TransferReceipt decide(Transfer transfer) {
+        ScriptedFault fault;
+        synchronized (ledger) {
+            fault = takeFault(transfer.clientOid(), f -> appliesTo(f, transfer.clientOid()));
+            if (fault instanceof ScriptedFault.Reject reject) {
+                throw new TransferRejectedException(reject.reason(), reject.exchangeCode(), reject.exchangeMessage(),
+                        transfer.clientOid());
             }
-            throw new TransferOutcomeUnknownException(transfer.clientOid(),
-                    "the in-memory fake was told to end this call in doubt");
+            if (fault instanceof ScriptedFault.OutcomeUnknown unknown) {
+                if (unknown.applied()) {
+                    try {
+                        ledger.apply(UID, ExchangeLedger.Order.of(transfer));
+                    } catch (ExchangeLedger.Refused refusedAnyway) {
+                        // Not applied, and the caller cannot tell either way, which is what this fault is for.
+                    }
+                }
+                throw new TransferOutcomeUnknownException(transfer.clientOid(),
+                        "the in-memory fake was told to end this call in doubt");
+            }
+        }
+        if (fault instanceof ScriptedFault.Delay delay) {
+            sleep(delay.latency(), transfer);
         }
         return apply(transfer);
     }
 
+    /**
+     * Whether a fault may end a transfer call for this clientOid without contradicting the port
+     * (never for a lookup's fault).
+     */
+    private boolean appliesTo(ScriptedFault fault, String clientOid) {
+        if (fault instanceof ScriptedFault.Delay) {
+            return true;
+        }
+        RecordedTransfer earlier = ledger.find(UID, clientOid);
+        if (fault instanceof ScriptedFault.OutcomeUnknown) {
+            return earlier == null || !earlier.applied();
+        }
+        return fault instanceof ScriptedFault.Reject
+                && (earlier == null || earlier.status() == RecordedTransfer.Status.FAILED);
+    }
+
     private TransferReceipt apply(Transfer transfer) {
-        synchronized (ledgerLock) {
-            AppliedTransfer earlier = appliedByClientOid.get(transfer.clientOid());
-            if (earlier != null) {
-                return earlier.receipt();
+        try {
+            return ledger.apply(UID, ExchangeLedger.Order.of(transfer)).toTransferRecord().receipt();
+        } catch (ExchangeLedger.Refused refused) {
+            ExchangeLedger.Refusal refusal = refused.refusal();
+            if (refusal.reason().isEmpty()) {
+                throw new TransferOutcomeUnknownException(transfer.clientOid(), "the exchange's record of it says "
+                        + RecordedTransfer.Status.PROCESSING.wireName() + " (" + refusal.code() + " "
+                        + refusal.message() + ")");
             }
-            if (!knownCoins.contains(transfer.coin())) {
-                throw new TransferRejectedException(RejectionReason.UNSUPPORTED_COIN_OR_SYMBOL, UNSUPPORTED_COIN_CODE,
-                        UNSUPPORTED_COIN_MESSAGE, transfer.clientOid());
-            }
-            Holding source = transfer.source();
-            BigDecimal available = balances.getOrDefault(source, BigDecimal.ZERO);
-            if (available.compareTo(transfer.amount()) < 0) {
-                throw new TransferRejectedException(RejectionReason.INSUFFICIENT_BALANCE, INSUFFICIENT_BALANCE_CODE,
-                        INSUFFICIENT_BALANCE_MESSAGE, transfer.clientOid());
-            }
-            balances.put(source, available.subtract(transfer.amount()));
-            balances.merge(transfer.destination(), transfer.amount(), BigDecimal::add);
-            TransferReceipt receipt =
-                    new TransferReceipt(Long.toString(nextTransferId.getAndIncrement()), transfer.clientOid());
-            appliedByClientOid.put(transfer.clientOid(), new AppliedTransfer(transfer, receipt));
-            return receipt;
+            throw new TransferRejectedException(refusal.reason().get(), refusal.code(), refusal.message(),
+                    transfer.clientOid());
         }
     }
 
-    /** Sets the balance of {@code coin} in a non-isolated account. */
+    /**
+     * What the fake's history says of the query's clientOid (coins compared without regard to case):
+     * applied, failed or processing with its record, or not found.
+     *
+     * @throws TransferHistoryUnavailableException when a {@link ScriptedFault.HistoryUnavailable} is used
+     */
+    @Override
+    public TransferStatus statusOf(TransferQuery query) {
+        Objects.requireNonNull(query, "query");
+        TransferStatus status;
+        synchronized (ledger) {
+            ScriptedFault fault = takeFault(query.clientOid(), f -> f instanceof ScriptedFault.HistoryUnavailable);
+            if (fault != null) {
+                TransferHistoryUnavailableException unavailable = new TransferHistoryUnavailableException(
+                        query.clientOid(), "the in-memory fake was told its history is unavailable", null);
+                log(new FakeCall.StatusCall(query, null, unavailable));
+                throw unavailable;
+            }
+            RecordedTransfer record = ledger.find(UID, query.clientOid());
+            if (record == null || !record.coin().equalsIgnoreCase(query.coin())) {
+                status = new TransferStatus.NotFound(query);
+            } else {
+                status = switch (record.status()) {
+                    case SUCCESSFUL -> new TransferStatus.Applied(record.toTransferRecord());
+                    case FAILED -> new TransferStatus.Failed(record.toTransferRecord());
+                    case PROCESSING -> new TransferStatus.Processing(record.toTransferRecord());
+                };
+            }
+        }
+        log(new FakeCall.StatusCall(query, status, null));
+        return status;
+    }
+
+    /** Sets the balance of {@code coin} in a non-isolated account; the coin becomes known. */
     public void seedBalance(AccountType account, String coin, BigDecimal amount) {
         seedBalance(Holding.of(account, coin), amount);
     }
 
-    /** Sets the balance of {@code holding}, which makes its coin known to the fake; it must not be negative. */
+    /** Sets the balance of {@code holding} (not negative); its coin becomes known. */
     public void seedBalance(Holding holding, BigDecimal amount) {
-        Objects.requireNonNull(holding, "holding");
-        Objects.requireNonNull(amount, "amount");
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException("a seeded balance must not be negative, got " + amount.toPlainString());
-        }
-        synchronized (ledgerLock) {
-            balances.put(holding, amount);
-            knownCoins.add(holding.coin());
-        }
+        ledger.seed(holding, amount);
     }
 
     /** The balance of {@code coin} in a non-isolated account; zero when none was seeded or moved there. */
@@ -134,57 +195,106 @@ public final class InMemoryTransferGateway implements TransferGateway {
 
     /** The balance of {@code holding}; zero when there is none. */
     public BigDecimal balance(Holding holding) {
-        synchronized (ledgerLock) {
-            return balances.getOrDefault(holding, BigDecimal.ZERO);
-        }
+        return ledger.balance(holding);
     }
 
     /** A snapshot of every balance the fake holds, by holding. */
     public Map<Holding, BigDecimal> balances() {
-        synchronized (ledgerLock) {
-            return Map.copyOf(balances);
-        }
+        return ledger.balances();
     }
 
     /** The transfers applied so far, in the order they were applied (repeats of a clientOid not included). */
-    public List<AppliedTransfer> appliedTransfers() {
-        synchronized (ledgerLock) {
-            return List.copyOf(appliedByClientOid.values());
-        }
+    public List<RecordedTransfer> appliedTransfers() {
+        return ledger.applied();
     }
 
-    /** Makes a coming call end with a rejection for {@code reason}, carrying the given exchange code and message. */
-    public void rejectNext(RejectionReason reason, String exchangeCode, String exchangeMessage) {
-        addFault(new Fault.Reject(Objects.requireNonNull(reason, "reason"), exchangeCode, exchangeMessage));
+    /** The fake's history, every status, newest first: what {@link #statusOf(TransferQuery)} reads. */
+    public List<RecordedTransfer> history() {
+        return ledger.history(UID);
     }
 
     /**
-     * Makes a coming call end with {@link TransferOutcomeUnknownException}, after applying the
-     * transfer when {@code applied} is true (as when a response is lost) or without applying it
-     * (as when the request is lost). Repeating the same transfer then tells which.
+     * Puts {@code transfer} into the history as {@code FAILED} or {@code PROCESSING}, moving nothing:
+     * {@link #statusOf} then reports it so, and its clientOid is taken (a transfer with it is rejected
+     * when failed, ends in doubt when processing).
+     *
+     * @throws IllegalArgumentException for {@code SUCCESSFUL} (make the transfer instead) or a clientOid
+     *         already in the history
+     */
+    public RecordedTransfer recordTransfer(Transfer transfer, RecordedTransfer.Status status) {
+        return ledger.record(UID, ExchangeLedger.Order.of(Objects.requireNonNull(transfer, "transfer")), status);
+    }
+
+    /** Scripts a fault; it waits, first in first out, for a call it targets and can apply to. */
+    public void script(ScriptedFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        synchronized (ledger) {
+            scriptedFaults.add(fault);
+        }
+    }
+
+    /** Makes the next transfer that can be rejected end rejected for {@code reason}, with this code and message. */
+    public void rejectNext(RejectionReason reason, String exchangeCode, String exchangeMessage) {
+        script(new ScriptedFault.Reject(null, reason, exchangeCode, exchangeMessage));
+    }
+
+    /**
+     * Makes the next transfer whose clientOid is not applied yet end with
+     * {@link TransferOutcomeUnknownException}, after applying the transfer when {@code applied} is true
+     * (as when a response is lost) or without applying it (as when the request is lost). Repeating the
+     * same transfer, or {@link #statusOf}, then tells which.
      */
     public void outcomeUnknownNext(boolean applied) {
-        addFault(new Fault.OutcomeUnknown(applied));
+        script(new ScriptedFault.OutcomeUnknown(null, applied));
     }
 
-    /** Makes a coming call wait {@code latency} (through the sleeper) before it proceeds normally. */
+    /** Makes the next transfer wait {@code latency} (through the sleeper) before it proceeds normally. */
     public void delayNext(Duration latency) {
-        Objects.requireNonNull(latency, "latency");
-        if (latency.isNegative()) {
-            throw new IllegalArgumentException("latency must not be negative, got " + latency);
-        }
-        addFault(new Fault.Delay(latency));
+        script(new ScriptedFault.Delay(null, latency));
     }
 
-    private void addFault(Fault fault) {
-        synchronized (scriptedFaults) {
-            scriptedFaults.addLast(fault);
+    /** Makes the next {@link #statusOf} call end with {@link TransferHistoryUnavailableException}. */
+    public void historyUnavailableNext() {
+        script(new ScriptedFault.HistoryUnavailable(null));
+    }
+
+    /** The scripted faults not used yet, oldest first. */
+    public List<ScriptedFault> scriptedFaults() {
+        synchronized (ledger) {
+            return List.copyOf(scriptedFaults);
         }
     }
 
-    private Fault nextFault() {
-        synchronized (scriptedFaults) {
-            return scriptedFaults.pollFirst();
+    /** Drops every scripted fault not used yet. */
+    public void clearScriptedFaults() {
+        synchronized (ledger) {
+            scriptedFaults.clear();
+        }
+    }
+
+    /** Every call received so far, oldest first, however it ended (rejected and in doubt included). */
+    public List<FakeCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** Removes and returns the oldest fault aimed at this call (next call or its clientOid) that passes {@code usable}. */
+    private ScriptedFault takeFault(String clientOid, Predicate<ScriptedFault> usable) {
+        for (Iterator<ScriptedFault> it = scriptedFaults.iterator(); it.hasNext(); ) {
+            ScriptedFault fault = it.next();
+            boolean aimed = fault.clientOid().map(clientOid::equals).orElse(true);
+            if (aimed && usable.test(fault)) {
+                it.remove();
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private void log(FakeCall call) {
+        synchronized (calls) {
+            calls.add(call);
         }
     }
 
@@ -195,18 +305,6 @@ public final class InMemoryTransferGateway implements TransferGateway {
             Thread.currentThread().interrupt();
             throw new TransferRejectedException(RejectionReason.EXCHANGE_UNREACHABLE, null,
                     "interrupted before the transfer was sent", transfer.clientOid());
-        }
-    }
-
-    /** How a scripted call ends. */
-    private sealed interface Fault {
-        record Delay(Duration duration) implements Fault {
-        }
-
-        record Reject(RejectionReason reason, String code, String message) implements Fault {
-        }
-
-        record OutcomeUnknown(boolean applied) implements Fault {
         }
     }
 }

@@ -2,8 +2,10 @@ package dev.transfers.bitget.adapter.fake;
 
 import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
 import dev.transfers.bitget.testkit.TransferGatewayContract;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 
 class InMemoryTransferGatewayContractTest extends TransferGatewayContract {
@@ -27,6 +29,11 @@ class InMemoryTransferGatewayContractTest extends TransferGatewayContract {
     @Override
     protected BigDecimal balanceOf(Holding holding) {
         return fake.balance(holding);
+    }
+
+    @Override
+    protected Optional<TransferHistory> history() {
+        return Optional.of(fake);
     }
 
     @Override

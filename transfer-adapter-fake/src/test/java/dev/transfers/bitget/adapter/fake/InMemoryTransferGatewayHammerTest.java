@@ -66,10 +66,10 @@ class InMemoryTransferGatewayHammerTest {
             pool.shutdownNow();
         }
 
-        List<AppliedTransfer> applied = fake.appliedTransfers();
-        assertThat(applied).extracting(a -> a.receipt().clientOid()).doesNotHaveDuplicates();
-        assertThat(applied).extracting(a -> a.receipt().transferId()).doesNotHaveDuplicates();
-        assertThat(applied.stream().map(AppliedTransfer::receipt).collect(
+        List<RecordedTransfer> applied = fake.appliedTransfers();
+        assertThat(applied).extracting(RecordedTransfer::clientOid).doesNotHaveDuplicates();
+        assertThat(applied).extracting(RecordedTransfer::transferId).doesNotHaveDuplicates();
+        assertThat(applied.stream().map(a -> a.toTransferRecord().receipt()).collect(
                 Collectors.toMap(TransferReceipt::clientOid, Function.identity()))).isEqualTo(receiptByClientOid);
         BigDecimal total = fake.balances().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(total).isEqualByComparingTo("1000");
@@ -79,14 +79,14 @@ class InMemoryTransferGatewayHammerTest {
         }
     }
 
-    private static BigDecimal replayedBalance(List<AppliedTransfer> applied, AccountType account) {
+    private static BigDecimal replayedBalance(List<RecordedTransfer> applied, AccountType account) {
         BigDecimal balance = new BigDecimal("250.00");
-        for (AppliedTransfer a : applied) {
-            if (a.transfer().from() == account) {
-                balance = balance.subtract(a.transfer().amount());
+        for (RecordedTransfer a : applied) {
+            if (a.from() == account) {
+                balance = balance.subtract(a.amount());
             }
-            if (a.transfer().to() == account) {
-                balance = balance.add(a.transfer().amount());
+            if (a.to() == account) {
+                balance = balance.add(a.amount());
             }
         }
         return balance;

@@ -69,7 +69,7 @@ class InMemoryTransferGatewayTest {
 
         TransferReceipt receipt = fake.transfer(transfer);
 
-        assertThat(fake.appliedTransfers()).extracting(AppliedTransfer::receipt).containsExactly(receipt);
+        assertThat(fake.appliedTransfers()).extracting(t -> t.toTransferRecord().receipt()).containsExactly(receipt);
         assertThat(fake.balance(AccountType.SPOT, "USDT")).isEqualByComparingTo("90");
         assertThat(fake.balance(AccountType.USDT_FUTURES, "USDT")).isEqualByComparingTo("10");
     }
@@ -107,7 +107,8 @@ class InMemoryTransferGatewayTest {
         fake.transfer(second);
         fake.transfer(first);
 
-        assertThat(fake.appliedTransfers()).extracting(AppliedTransfer::transfer).containsExactly(first, second);
+        assertThat(fake.appliedTransfers()).extracting(RecordedTransfer::clientOid)
+                .containsExactly(first.clientOid(), second.clientOid());
         assertThat(fake.balance(Holding.isolated("BTCUSDT", "USDT"))).isEqualByComparingTo("2");
         assertThat(fake.balances()).containsOnlyKeys(Holding.of(AccountType.SPOT, "USDT"),
                 Holding.of(AccountType.USDT_FUTURES, "USDT"),
@@ -121,7 +122,7 @@ class InMemoryTransferGatewayTest {
         assertThatThrownBy(() -> fake.transfer(transfer))
                 .isInstanceOfSatisfying(TransferRejectedException.class, rejected -> {
                     assertThat(rejected.reason()).isEqualTo(RejectionReason.UNSUPPORTED_COIN_OR_SYMBOL);
-                    assertThat(rejected.exchangeCode()).contains(InMemoryTransferGateway.UNSUPPORTED_COIN_CODE);
+                    assertThat(rejected.exchangeCode()).contains("43129");
                 });
         assertThat(fake.appliedTransfers()).isEmpty();
     }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
+import dev.transfers.bitget.domain.TransferHistoryUnavailableException;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
+import dev.transfers.bitget.domain.TransferQuery;
 import dev.transfers.bitget.domain.TransferReceipt;
 import dev.transfers.bitget.domain.TransferRejectedException;
+import dev.transfers.bitget.domain.TransferStatus;
 import feign.Feign;
 import feign.FeignException;
 import feign.Request;
@@ -15,7 +19,6 @@ import feign.Retryer;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -43,20 +46,30 @@ import org.slf4j.LoggerFactory;
  * {@link TransferGateway} over Bitget's REST API ({@code POST /api/v2/spot/wallet/transfer}).
  *
  * <p>Each call sends the transfer, signed with a fresh timestamp per attempt, and ends in one of
- * the port's three outcomes:
+ * the port's three outcomes, reported only on proof:
  * <ul>
- *   <li>a receipt when Bitget answers {@code 00000} with a {@code transferId};</li>
- *   <li>{@link TransferRejectedException} when the answer proves nothing was applied: a Bitget
- *       error code (see {@link BitgetErrorCode}), a well-formed Bitget error with an HTTP 4xx
- *       status and an unknown code ({@link RejectionReason#OTHER}), HTTP 429 on the last attempt
- *       ({@link RejectionReason#RATE_LIMITED}), or no request ever reached the exchange
- *       ({@link RejectionReason#EXCHANGE_UNREACHABLE}: connection refused or a failed TLS handshake,
- *       such as an untrusted certificate, on every attempt, or the deadline passed before a first
- *       request could be sent);</li>
- *   <li>{@link TransferOutcomeUnknownException} when any attempt may have been applied (a dropped
- *       connection after sending, a timeout, HTTP 5xx, an unreadable answer, an "in progress"
- *       code) and no later answer settled it.</li>
+ *   <li>a receipt when Bitget answers {@code 00000} with a {@code transferId}, or when its transfer
+ *       records show the clientOid {@code Successful};</li>
+ *   <li>{@link TransferRejectedException} when Bitget rejected the transfer itself (balance, amount,
+ *       parameters, coin: it looks the clientOid up first), when its records show the clientOid
+ *       {@code Failed}, or when every attempt was answered without applying (429, credentials,
+ *       permission, timestamp) or never sent (connection refused, a failed TLS handshake such as an untrusted certificate,
+ *       no rate-limit permit) <em>and</em>
+ *       the records, read after the last attempt, hold no such transfer;</li>
+ *   <li>{@link TransferOutcomeUnknownException} otherwise: a request may still be in flight (a
+ *       dropped connection after sending, a timeout, HTTP 5xx, an unreadable answer, an "in
+ *       progress" code) and the records do not show it, or the records say {@code Processing}, or
+ *       they could not be read.</li>
  * </ul>
+ * So a rejection never rests on this process's memory: the same {@code Transfer} repeated in a new
+ * process, after a crash, learns from Bitget's records that an earlier process applied it. The rule
+ * is {@link OutcomeRule}'s; the last fifth of the {@linkplain Builder#deadline(Duration) deadline}
+ * is kept for reading the records.
+ *
+ * <p>It is also the {@link TransferHistory} port: {@link #statusOf(TransferQuery)} reads the
+ * records ({@code GET /api/v2/spot/account/transferRecords}) with the same signing, retries,
+ * deadline and clock resynchronisation, under a rate limit of their own (Bitget allows 20 requests
+ * per second per UID there).
  *
  * <p>Safe failures are retried with the same body bytes and clientOid under the
  * {@link RetryPolicy} and the overall {@linkplain Builder#deadline(Duration) deadline}; a clock
@@ -70,12 +83,9 @@ import org.slf4j.LoggerFactory;
  * with reason {@link RejectionReason#EXCHANGE_UNREACHABLE} whose cause is a
  * {@link RateLimiterUnavailableException}).
  *
- * <p>A repeat of a transfer whose earlier call through this gateway ended in doubt is reported
- * "not applied" only on an answer that proves it (a business rejection, given after the exchange
- * looked the clientOid up); a 429, a refused connection or an authentication error on the repeat
- * leaves the outcome unknown. A new process has no such memory: after a restart, treat a
- * rejection of a repeated clientOid with reason {@code RATE_LIMITED}, {@code EXCHANGE_UNREACHABLE},
- * {@code AUTHENTICATION}, {@code PERMISSION} or {@code CLOCK_SKEW} as "this call applied nothing".
+ * <p>A repeat of a transfer whose earlier call through this gateway ended in doubt is more careful
+ * still: since a request of the earlier call may yet arrive, records that do not show it leave the
+ * repeat in doubt too, unless the exchange rejected the transfer itself.
  *
  * <p>Credentials never travel in clear text beyond this machine: the base URL is {@code https://}
  * (the JDK's trust store and host-name check by default, TLS 1.2 or newer, redirects never
@@ -86,13 +96,15 @@ import org.slf4j.LoggerFactory;
  * <p>Instances are safe for concurrent use; their configuration is immutable. {@link #close()}
  * releases the Redis connection of a shared rate limit (nothing otherwise).
  */
-public final class BitgetTransferGateway implements TransferGateway, AutoCloseable {
+public final class BitgetTransferGateway implements TransferGateway, TransferHistory, AutoCloseable {
     /** Bitget's production API. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.bitget.com");
 
     private static final Logger LOG = LoggerFactory.getLogger(BitgetTransferGateway.class);
     /** How many clientOids that ended in doubt a gateway remembers. */
     private static final int IN_DOUBT_MEMORY = 100_000;
+    /** The share of the deadline kept for reading the transfer records: one part in this many. */
+    private static final int SETTLEMENT_SHARE = 5;
 
     private final Settings settings;
     private final BitgetApi api;
@@ -101,6 +113,7 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
     private final ResponseClassifier classifier;
     private final PermitSource rateLimiter;
     private final SendWindow sendWindow;
+    private final TransferRecordsReader records;
     private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
 
     private BitgetTransferGateway(Settings settings) {
@@ -142,6 +155,9 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                 .client(client)
                 .retryer(Retryer.NEVER_RETRY)
                 .target(BitgetPublicApi.class, target);
+        this.records = new TransferRecordsReader(api, classifier, exchangeClock, this::resyncClock,
+                settings.retryPolicy(), settings.clock(), settings.sleeper(), settings.connectTimeout(),
+                settings.readTimeout());
     }
 
     /** A builder; {@link Builder#credentials(BitgetCredentials)} is required. */
@@ -153,6 +169,25 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
     public TransferReceipt transfer(Transfer transfer) {
         Objects.requireNonNull(transfer, "transfer");
         return new Run(transfer).execute();
+    }
+
+    /**
+     * What Bitget's transfer records say of {@code query}'s clientOid: applied (with the record),
+     * failed, processing, or not found among the transfers of the coin in the last 89 days. Reads
+     * within the {@linkplain Builder#deadline(Duration) deadline}, retrying what is safe.
+     *
+     * @throws TransferHistoryUnavailableException when the records could not be read
+     */
+    @Override
+    public TransferStatus statusOf(TransferQuery query) {
+        Objects.requireNonNull(query, "query");
+        LookupOutcome outcome = records.read(query, settings.clock().instant().plus(settings.deadline()));
+        if (outcome instanceof LookupOutcome.Seen seen) {
+            return seen.status();
+        }
+        LookupOutcome.Unavailable unavailable = (LookupOutcome.Unavailable) outcome;
+        throw new TransferHistoryUnavailableException(query.clientOid(), unavailable.description(),
+                unavailable.cause());
     }
 
     /** Closes the Redis connection of a shared rate limit; later transfers are rejected unsent. */
@@ -170,22 +205,29 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
     /** The state of one {@link #transfer(Transfer)} call across its attempts. */
     private final class Run {
         private final String clientOid;
+        private final TransferQuery query;
         private final TransferRequestBody body;
+        /** When the call must end, records read. */
         private final Instant deadline;
+        /** When the last attempt must have started, so that the records can still be read. */
+        private final Instant attemptsDeadline;
+        private final boolean earlierCallInDoubt;
         private final List<String> history = new ArrayList<>();
+        private final List<AttemptResult> results = new ArrayList<>();
         private int attempts;
-        private boolean possiblyApplied;
         private boolean clockResynced;
         private AttemptResult last;
         private Throwable lastCause;
 
         Run(Transfer transfer) {
             this.clientOid = transfer.clientOid();
+            this.query = TransferQuery.of(transfer);
             this.body = TransferRequestBody.of(transfer);
-            this.deadline = settings.clock().instant().plus(settings.deadline());
-            if (clientOidsInDoubt.contains(clientOid)) {
-                // A repeat after an outcome-unknown: the earlier call may have applied it.
-                possiblyApplied = true;
+            Instant now = settings.clock().instant();
+            this.deadline = now.plus(settings.deadline());
+            this.attemptsDeadline = deadline.minus(settings.deadline().dividedBy(SETTLEMENT_SHARE));
+            this.earlierCallInDoubt = clientOidsInDoubt.contains(clientOid);
+            if (earlierCallInDoubt) {
                 history.add("an earlier call with this clientOid ended in doubt");
             }
         }
@@ -195,7 +237,7 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                 while (attempts < settings.retryPolicy().maxAttempts()) {
                     Duration remaining = remaining();
                     if (remaining.toMillis() < 1) {
-                        throw finish("the deadline of " + settings.deadline() + " passed");
+                        return settle("the deadline of " + settings.deadline() + " passed");
                     }
                     boolean permitted;
                     try {
@@ -204,21 +246,21 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                         if (last == null || last instanceof AttemptResult.NotSent) {
                             lastCause = unavailable;
                         }
-                        throw finish(unavailable.getMessage());
+                        return settle(unavailable.getMessage());
                     }
                     if (!permitted) {
-                        throw finish("the deadline of " + settings.deadline()
+                        return settle("the deadline of " + settings.deadline()
                                 + " would pass while waiting for the client-side rate limiter");
                     }
                     if (!sendWindow.acquire(remaining())) {
-                        throw finish("the deadline of " + settings.deadline()
+                        return settle("the deadline of " + settings.deadline()
                                 + " would pass before one of the 10 requests of the last second finished");
                     }
                     AttemptResult result;
                     try {
                         remaining = remaining();
                         if (remaining.toMillis() < 1) {
-                            throw finish("the deadline of " + settings.deadline() + " passed");
+                            return settle("the deadline of " + settings.deadline() + " passed");
                         }
                         attempts++;
                         result = send(remaining);
@@ -227,22 +269,18 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                     }
                     record(result);
                     if (result instanceof AttemptResult.Applied applied) {
-                        clientOidsInDoubt.forget(clientOid);
-                        return receipt(applied);
+                        echoCheck(applied);
+                        return settle("answered");
                     }
                     if (result instanceof AttemptResult.Rejected rejected) {
-                        if (rejected.settlesTransfer()) {
-                            clientOidsInDoubt.forget(clientOid);
-                            throw rejection(rejected.reason(), rejected.code(), rejected.message(), null);
-                        }
-                        throw finish(rejected.description());
+                        return settle(rejected.settlesTransfer() ? "rejected" : rejected.description());
                     }
                     if (result instanceof AttemptResult.ClockRejected) {
                         if (clockResynced) {
-                            throw finish("the exchange refused the timestamp again after the clock was resynchronised");
+                            return settle("the exchange refused the timestamp again after the clock was resynchronised");
                         }
-                        if (!resyncClock()) {
-                            throw finish("the exchange refused the timestamp and its server time could not be read");
+                        if (!resyncClock(remaining())) {
+                            return settle("the exchange refused the timestamp and its server time could not be read");
                         }
                         clockResynced = true;
                         continue;
@@ -250,22 +288,23 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
                     if (attempts < settings.retryPolicy().maxAttempts()) {
                         Duration wait = backoff(result);
                         if (wait.compareTo(remaining()) >= 0) {
-                            throw finish("the next retry, due in " + wait.toMillis() + " ms, would pass the deadline");
+                            return settle("the next retry, due in " + wait.toMillis() + " ms, would pass the deadline");
                         }
                         LOG.info("Transfer {}: attempt {} failed ({}); retrying in {} ms", clientOid, attempts,
                                 result.description(), wait.toMillis());
                         settings.sleeper().sleep(wait);
                     }
                 }
-                throw finish("gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s"));
+                return settle("gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s"));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw finish("the calling thread was interrupted");
+                return settle("the calling thread was interrupted");
             }
         }
 
+        /** Time left for attempts (the call's deadline less what is kept for reading the records). */
         private Duration remaining() {
-            return Duration.between(settings.clock().instant(), deadline);
+            return Duration.between(settings.clock().instant(), attemptsDeadline);
         }
 
         private AttemptResult send(Duration remaining) {
@@ -273,26 +312,26 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
             try (Response response = api.transfer(body, options)) {
                 byte[] bytes;
                 try {
-                    bytes = readBody(response);
+                    bytes = Wire.readBody(response);
                 } catch (IOException broken) {
                     return new AttemptResult.InDoubt(Optional.empty(), broken,
                             "HTTP " + response.status() + " with a body that broke off while reading ("
-                                    + describe(broken) + ")");
+                                    + Wire.describe(broken) + ")");
                 }
                 return classifier.classify(response.status(), response.headers(), bytes);
             } catch (FeignException failed) {
                 return fromTransportFailure(failed);
             } catch (RuntimeException unexpected) {
                 return new AttemptResult.InDoubt(Optional.empty(), unexpected,
-                        "unexpected failure while sending (" + describe(unexpected) + ")");
+                        "unexpected failure while sending (" + Wire.describe(unexpected) + ")");
             }
         }
 
         private void record(AttemptResult result) {
             history.add("attempt " + attempts + ": " + result.description());
+            results.add(result);
             last = result;
             if (result instanceof AttemptResult.InDoubt inDoubt) {
-                possiblyApplied = true;
                 lastCause = inDoubt.cause();
             } else if (result instanceof AttemptResult.NotSent notSent) {
                 lastCause = notSent.cause();
@@ -300,12 +339,10 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
             LOG.debug("Transfer {} attempt {}: {}", clientOid, attempts, result.description());
         }
 
-        private TransferReceipt receipt(AttemptResult.Applied applied) {
+        private void echoCheck(AttemptResult.Applied applied) {
             applied.echoedClientOid().filter(echo -> !echo.equals(clientOid)).ifPresent(echo -> LOG.warn(
                     "Transfer {}: Bitget echoed clientOid {} with transfer {}; keeping the receipt", clientOid, echo,
                     applied.transferId()));
-            LOG.debug("Transfer {} applied as {} after {} attempt(s)", clientOid, applied.transferId(), attempts);
-            return new TransferReceipt(applied.transferId(), clientOid);
         }
 
         private Duration backoff(AttemptResult result) {
@@ -319,51 +356,38 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
             return retryAfter.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
         }
 
-        /** Reads Bitget's clock and corrects the offset; false when no usable answer came. */
-        private boolean resyncClock() {
-            Duration remaining = remaining();
-            if (remaining.toMillis() < 1) {
-                return false;
-            }
-            long sent = settings.clock().millis();
-            try (Response response = publicApi.serverTime(attemptOptions(remaining))) {
-                byte[] bytes = readBody(response);
-                long received = settings.clock().millis();
-                Optional<Long> serverTime = classifier.serverTime(response.status(), bytes);
-                serverTime.ifPresent(server -> exchangeClock.resync(server, sent, received));
-                LOG.info("Transfer {}: clock offset to Bitget {}", clientOid,
-                        serverTime.map(t -> "now " + exchangeClock.offsetMillis() + " ms").orElse("unknown: no usable server time"));
-                return serverTime.isPresent();
-            } catch (IOException | RuntimeException failed) {
-                LOG.info("Transfer {}: reading Bitget's server time failed ({})", clientOid, describe(failed));
-                return false;
-            }
-        }
-
         /**
-         * The outcome when no attempt settled the transfer: unknown when any attempt may have been
-         * applied, otherwise a rejection whose reason is the last attempt's.
+         * Ends the call as {@link OutcomeRule} decides from what it saw, reading the transfer records
+         * first when the attempts alone prove nothing: returns the receipt, or throws the rejection
+         * or the outcome unknown.
+         *
+         * @param why why the attempts stopped, for the message
          */
-        private RuntimeException finish(String why) {
-            String whatHappened = (history.isEmpty() ? "no request was sent" : String.join("; ", history))
-                    + "; " + why;
-            if (possiblyApplied) {
-                clientOidsInDoubt.remember(clientOid);
-                LOG.warn("Transfer {}: outcome unknown: {}", clientOid, whatHappened);
-                return new TransferOutcomeUnknownException(clientOid, whatHappened, lastCause);
+        private TransferReceipt settle(String why) {
+            Optional<LookupOutcome> lookup = Optional.empty();
+            if (OutcomeRule.needsLookup(results)) {
+                history.add(why);
+                lookup = Optional.of(records.read(query, deadline));
+                history.add(lookup.get().description());
             }
-            LOG.info("Transfer {}: not applied: {}", clientOid, whatHappened);
-            if (last instanceof AttemptResult.RateLimited limited) {
-                return rejection(RejectionReason.RATE_LIMITED, limited.code(), limited.message(), null);
+            OutcomeRule.Decision decision = OutcomeRule.decide(results, earlierCallInDoubt, lookup);
+            String whatHappened = history.isEmpty() ? "no request was sent" : String.join("; ", history);
+            if (decision instanceof OutcomeRule.Decision.Applied applied) {
+                clientOidsInDoubt.forget(clientOid);
+                LOG.debug("Transfer {} applied as {} after {} attempt(s): {}", clientOid, applied.transferId(),
+                        attempts, applied.proof());
+                return new TransferReceipt(applied.transferId(), clientOid);
             }
-            if (last instanceof AttemptResult.ClockRejected clock) {
-                return rejection(RejectionReason.CLOCK_SKEW, clock.code(), clock.message(), null);
+            if (decision instanceof OutcomeRule.Decision.Rejected rejected) {
+                clientOidsInDoubt.forget(clientOid);
+                LOG.info("Transfer {}: not applied ({}): {}", clientOid, rejected.proof(), whatHappened);
+                Throwable cause = rejected.reason() == RejectionReason.EXCHANGE_UNREACHABLE ? lastCause : null;
+                throw rejection(rejected.reason(), rejected.code(), rejected.message(), cause);
             }
-            if (last instanceof AttemptResult.Rejected rejected) {
-                return rejection(rejected.reason(), rejected.code(), rejected.message(), null);
-            }
-            // No attempt, or only connection failures: no request reached the exchange.
-            return rejection(RejectionReason.EXCHANGE_UNREACHABLE, null, null, lastCause);
+            String unknown = whatHappened + "; " + ((OutcomeRule.Decision.Unknown) decision).why();
+            clientOidsInDoubt.remember(clientOid);
+            LOG.warn("Transfer {}: outcome unknown: {}", clientOid, unknown);
+            throw new TransferOutcomeUnknownException(clientOid, unknown, lastCause);
         }
 
         private TransferRejectedException rejection(RejectionReason reason, String code, String message,
@@ -372,20 +396,30 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
         }
     }
 
+    /** Reads Bitget's clock and corrects the offset; false when no usable answer came in {@code remaining}. */
+    private boolean resyncClock(Duration remaining) {
+        if (remaining.toMillis() < 1) {
+            return false;
+        }
+        long sent = settings.clock().millis();
+        try (Response response = publicApi.serverTime(attemptOptions(remaining))) {
+            byte[] bytes = Wire.readBody(response);
+            long received = settings.clock().millis();
+            Optional<Long> serverTime = classifier.serverTime(response.status(), bytes);
+            serverTime.ifPresent(server -> exchangeClock.resync(server, sent, received));
+            LOG.info("Clock offset to Bitget {}",
+                    serverTime.map(t -> "now " + exchangeClock.offsetMillis() + " ms").orElse("unknown: no usable server time"));
+            return serverTime.isPresent();
+        } catch (IOException | RuntimeException failed) {
+            LOG.info("Reading Bitget's server time failed ({})", Wire.describe(failed));
+            return false;
+        }
+    }
+
     private Request.Options attemptOptions(Duration remaining) {
         Duration read = settings.readTimeout().compareTo(remaining) < 0 ? settings.readTimeout() : remaining;
         // The connect timeout stays the HttpClient's own: Http2Client builds a new client for any other.
         return new Request.Options(settings.connectTimeout(), read, false);
-    }
-
-    /** The body {@link BodyDeadlineClient} already read, bounded in size and time. */
-    private static byte[] readBody(Response response) throws IOException {
-        if (response.body() == null) {
-            return new byte[0];
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return in.readAllBytes();
-        }
     }
 
     /**
@@ -396,27 +430,23 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
         Throwable cause = failed.getCause();
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
                 || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
-            return new AttemptResult.NotSent(cause, "could not connect (" + describe(cause) + ")");
+            return new AttemptResult.NotSent(cause, "could not connect (" + Wire.describe(cause) + ")");
         }
         if (cause instanceof SSLHandshakeException) {
             // The request is written only once the handshake has succeeded, so nothing was sent.
             return new AttemptResult.NotSent(cause, "the TLS handshake failed before the request was sent ("
-                    + describe(cause) + ")");
+                    + Wire.describe(cause) + ")");
         }
         if (cause instanceof HttpTimeoutException) {
             return new AttemptResult.InDoubt(Optional.empty(), cause,
-                    "no answer within the read timeout (" + describe(cause) + ")");
+                    "no answer within the read timeout (" + Wire.describe(cause) + ")");
         }
         if (cause != null) {
             return new AttemptResult.InDoubt(Optional.empty(), cause,
-                    "the connection failed after the request was sent (" + describe(cause) + ")");
+                    "the connection failed after the request was sent (" + Wire.describe(cause) + ")");
         }
         return new AttemptResult.InDoubt(Optional.empty(), null,
                 "the HTTP client failed (" + failed.getClass().getSimpleName() + ", status " + failed.status() + ")");
-    }
-
-    private static String describe(Throwable failure) {
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     /** The validated configuration of a gateway. */
@@ -489,9 +519,11 @@ public final class BitgetTransferGateway implements TransferGateway, AutoCloseab
         }
 
         /**
-         * The overall time one {@code transfer} call may take, every attempt, backoff and
-         * rate-limiter wait included (default 30 s). A retry that cannot start before it is not
-         * made; a single attempt may overrun it by at most the connect timeout.
+         * The overall time one {@code transfer} or {@code statusOf} call may take, every attempt,
+         * backoff and rate-limiter wait included (default 30 s). A transfer's attempts keep the last
+         * fifth of it for reading the transfer records when they did not settle the transfer. A
+         * retry that cannot start in time is not made; a single request may overrun it by at most
+         * the connect timeout.
          */
         public Builder deadline(Duration deadline) {
             this.deadline = Objects.requireNonNull(deadline, "deadline");

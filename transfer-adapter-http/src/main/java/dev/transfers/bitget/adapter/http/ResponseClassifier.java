@@ -4,22 +4,31 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.RejectionReason;
+import dev.transfers.bitget.domain.TransferQuery;
+import dev.transfers.bitget.domain.TransferRecord;
+import dev.transfers.bitget.domain.TransferStatus;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns one HTTP answer of the transfer endpoint into an {@link AttemptResult}, defensively: an
- * HTML page, an empty or truncated body, wrong JSON types or a missing {@code transferId} are
- * never a success and never an exception. Any {@code code} other than {@code "00000"} is an
- * error whatever the HTTP status.
+ * Turns one HTTP answer of the transfer endpoint into an {@link AttemptResult}, and one of the
+ * transfer-records endpoint into a {@link LookupAttempt}, defensively: an HTML page, an empty or
+ * truncated body, wrong JSON types or a missing {@code transferId} are never a success, never a
+ * record and never an exception. Any {@code code} other than {@code "00000"} is an error whatever
+ * the HTTP status.
  */
 final class ResponseClassifier {
     static final String SUCCESS_CODE = "00000";
@@ -57,6 +66,57 @@ final class ResponseClassifier {
             return success(status, envelope.get(), retryAfter);
         }
         return error(status, code.get(), message, retryAfter);
+    }
+
+    /**
+     * What one answer of {@code GET /api/v2/spot/account/transferRecords} says of {@code query}.
+     * Only records with the query's clientOid (exactly) and coin (in any case: Bitget's own sample
+     * writes {@code "btc"}) count; a record of it that cannot be read whole (status, accounts,
+     * amount, time, transferId) makes the answer unreadable, never a guess. When several records
+     * carry the clientOid, a successful one wins over a processing one, and that over a failed one.
+     */
+    LookupAttempt classifyRecords(int status, Map<String, Collection<String>> headers, byte[] body,
+            TransferQuery query) {
+        Optional<Duration> retryAfter = retryAfter(headers);
+        Optional<JsonNode> envelope = envelope(body);
+        Optional<String> code = envelope.flatMap(node -> text(node, "code"));
+        String message = envelope.flatMap(node -> text(node, "msg")).map(ResponseClassifier::shorten).orElse(null);
+        String seen = "HTTP " + status + codeText(code, message);
+        if (status == 429) {
+            return new LookupAttempt.RateLimited(retryAfter, seen);
+        }
+        if (code.isEmpty()) {
+            return new LookupAttempt.Retryable(retryAfter, null,
+                    "HTTP " + status + " with " + describeBody(body) + ", not a Bitget answer");
+        }
+        if (!code.get().equals(SUCCESS_CODE)) {
+            return lookupError(status, code.get(), retryAfter, seen);
+        }
+        JsonNode data = envelope.get().get("data");
+        if (status / 100 != 2 || data == null || !data.isArray()) {
+            return new LookupAttempt.Retryable(retryAfter, null, seen + " but no list of records");
+        }
+        Optional<TransferStatus> best = Optional.empty();
+        for (JsonNode entry : data) {
+            if (!entry.isObject()) {
+                return new LookupAttempt.Retryable(retryAfter, null, seen + " with a record that is not an object");
+            }
+            boolean ours = text(entry, "clientOid").filter(query.clientOid()::equals).isPresent()
+                    && text(entry, "coin").filter(query.coin()::equalsIgnoreCase).isPresent();
+            if (!ours) {
+                continue;
+            }
+            Optional<TransferStatus> read = transferStatus(entry, query);
+            if (read.isEmpty()) {
+                return new LookupAttempt.Retryable(retryAfter, null,
+                        seen + " with a record of clientOid " + query.clientOid() + " that could not be read");
+            }
+            if (best.isEmpty() || rank(read.get()) > rank(best.get())) {
+                best = read;
+            }
+        }
+        TransferStatus found = best.orElseGet(() -> new TransferStatus.NotFound(query));
+        return new LookupAttempt.Seen(found, "the transfer records show " + describe(found));
     }
 
     /** The server time of a {@code GET /api/v2/public/time} answer, if it is a well-formed one. */
@@ -103,6 +163,97 @@ final class ResponseClassifier {
             case RATE_LIMITED -> new AttemptResult.RateLimited(code, message, retryAfter, description);
             case IN_DOUBT -> new AttemptResult.InDoubt(retryAfter, null, description);
         };
+    }
+
+    private static LookupAttempt lookupError(int status, String code, Optional<Duration> retryAfter, String seen) {
+        Optional<BitgetErrorCode> known = BitgetErrorCode.of(code);
+        if (known.isEmpty()) {
+            return status / 100 == 4 ? new LookupAttempt.Refused(seen)
+                    : new LookupAttempt.Retryable(retryAfter, null, seen + " (a code this client does not know)");
+        }
+        return switch (known.get().handling()) {
+            case REFUSED_REQUEST, REJECTED_TRANSFER -> new LookupAttempt.Refused(seen);
+            case CLOCK_SKEW -> new LookupAttempt.ClockRejected(seen);
+            case RATE_LIMITED -> new LookupAttempt.RateLimited(retryAfter, seen);
+            case IN_DOUBT -> new LookupAttempt.Retryable(retryAfter, null, seen);
+        };
+    }
+
+    /** One record of the query's clientOid, read whole, or empty when any part is missing or malformed. */
+    private static Optional<TransferStatus> transferStatus(JsonNode entry, TransferQuery query) {
+        Optional<String> transferId = text(entry, "transferId").filter(id -> !id.isBlank());
+        Optional<AccountType> from = text(entry, "fromType").flatMap(AccountType::findByWireCode);
+        Optional<AccountType> to = text(entry, "toType").flatMap(AccountType::findByWireCode);
+        Optional<BigDecimal> size = decimal(entry.get("size"));
+        Optional<Instant> time = epochMillis(entry.get("ts")).map(Instant::ofEpochMilli);
+        Optional<String> recordStatus = text(entry, "status");
+        if (transferId.isEmpty() || from.isEmpty() || to.isEmpty() || size.isEmpty() || time.isEmpty()
+                || recordStatus.isEmpty()) {
+            return Optional.empty();
+        }
+        String symbol = text(entry, "fromSymbol").filter(s -> !s.isBlank())
+                .or(() -> text(entry, "toSymbol").filter(s -> !s.isBlank()))
+                .map(s -> s.toUpperCase(Locale.ROOT))
+                .orElse(null);
+        TransferRecord record = new TransferRecord(transferId.get(), query.clientOid(), from.get(), to.get(),
+                size.get(), query.coin(), symbol, time.get());
+        return switch (recordStatus.get()) {
+            case "Successful" -> Optional.of(new TransferStatus.Applied(record));
+            case "Failed" -> Optional.of(new TransferStatus.Failed(record));
+            case "Processing" -> Optional.of(new TransferStatus.Processing(record));
+            default -> Optional.empty();
+        };
+    }
+
+    private static int rank(TransferStatus status) {
+        if (status instanceof TransferStatus.Applied) {
+            return 3;
+        }
+        return status instanceof TransferStatus.Processing ? 2 : 1;
+    }
+
+    /** The status in plain words, for logs and messages. */
+    static String describe(TransferStatus status) {
+        if (status instanceof TransferStatus.Applied applied) {
+            return "clientOid " + status.clientOid() + " applied as transfer " + applied.record().transferId();
+        }
+        if (status instanceof TransferStatus.Failed failed) {
+            return "clientOid " + status.clientOid() + " failed (transfer " + failed.record().transferId() + ")";
+        }
+        if (status instanceof TransferStatus.Processing processing) {
+            return "clientOid " + status.clientOid() + " still processing (transfer "
+                    + processing.record().transferId() + ")";
+        }
+        return "no transfer of " + ((TransferStatus.NotFound) status).query().coin() + " with clientOid "
+                + status.clientOid();
+    }
+
+    /** A decimal written as a JSON string ({@code "1000.00000000"}) or number. */
+    private static Optional<BigDecimal> decimal(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNumber()) {
+            return Optional.of(value.decimalValue());
+        }
+        if (!value.isTextual() || !value.asText().matches("[0-9]{1,40}(\\.[0-9]{1,40})?")) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(value.asText()));
+    }
+
+    /** Milliseconds since the epoch written as a JSON string of digits ({@code "1631070374488"}) or an integer. */
+    private static Optional<Long> epochMillis(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return Optional.of(value.asLong());
+        }
+        if (!value.isTextual() || !value.asText().matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return parseLong(value.asText());
     }
 
     private Optional<JsonNode> envelope(byte[] body) {

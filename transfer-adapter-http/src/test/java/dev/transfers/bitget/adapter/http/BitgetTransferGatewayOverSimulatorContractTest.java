@@ -3,8 +3,10 @@ package dev.transfers.bitget.adapter.http;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
 import dev.transfers.bitget.testkit.TransferGatewayContract;
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,11 @@ class BitgetTransferGatewayOverSimulatorContractTest extends TransferGatewayCont
     @Override
     protected BigDecimal balanceOf(Holding holding) {
         return exchange.balance(holding);
+    }
+
+    @Override
+    protected Optional<TransferHistory> history() {
+        return Optional.of(gateway);
     }
 
     @Override

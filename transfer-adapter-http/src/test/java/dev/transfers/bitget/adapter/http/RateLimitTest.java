@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +42,11 @@ class RateLimitTest {
     static final WireMockExtension server = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(CALLERS + 8))
             .build();
+
+    @BeforeEach
+    void recordsHoldNothing() {
+        WireFixture.noRecords(server);
+    }
 
     private BitgetTransferGateway gateway(String rateLimitKey, Duration deadline) {
         return BitgetTransferGateway.builder()

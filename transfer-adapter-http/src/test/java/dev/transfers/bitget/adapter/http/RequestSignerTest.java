@@ -14,13 +14,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RequestSignerTest {
 
-    /** The test vectors of bitget/REFERENCE.md, verbatim. */
+    /** The test vectors of bitget/REFERENCE.md and bitget/transfer-records.md, verbatim. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "secret|`1725040472073GET/api/v2/spot/account/assets`|p8vWylxL4JJCyy6B81n82ZEySiWChClCw99FTDocviA=",
             "secret|`1659076670000POST/api/v2/spot/wallet/transfer{\"fromType\":\"spot\",\"toType\":\"isolated_margin\","
                     + "\"amount\":\"300\",\"coin\":\"USDT\",\"symbol\":\"BTCUSDT\",\"clientOid\":\"1\"}`"
-                    + "|s9zBMh4a1QmpdchNrLxceTldcNYsjaOLQ+v8AhloiLM="})
+                    + "|s9zBMh4a1QmpdchNrLxceTldcNYsjaOLQ+v8AhloiLM=",
+            // The GET vector of bitget/transfer-records.md: the query is part of what is signed.
+            "secret|`1700000000000GET/api/v2/spot/account/transferRecords?coin=USDT&clientOid=abc-1`"
+                    + "|n4dtOvceQJjab6+iC9WppVIrGjoSvOk7QZ5DpcP7x3I="})
     void hmacSignsReferenceVectors(String secret, String prehash, String expectedSign) {
         assertThat(new RequestSigner.HmacSha256(secret).sign(prehash)).isEqualTo(expectedSign);
     }

@@ -13,14 +13,22 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * 12,000 generated and mutated answers (bodies, statuses, headers; seeded, so reproducible) fed
- * to the adapter's decoding. None may throw, and none may be taken for a success unless it is
- * one: a 2xx status and a strictly well-formed envelope with code {@code 00000} and a non-blank
- * string {@code transferId}, as judged here by a separate strict parse.
+ * to the adapter's decoding of a transfer answer. None may throw, and none may be misread in
+ * either direction, as judged here by a separate strict parse:
+ * <ul>
+ *   <li>no false success: an answer is {@code Applied} only with a 2xx status and a strictly
+ *       well-formed envelope with code {@code 00000} and a non-blank string {@code transferId};</li>
+ *   <li>no false refusal: an answer is taken as "not applied" (a rejection, a 429, a timestamp
+ *       error) only when it is HTTP 429 or a strictly well-formed envelope carrying that very error
+ *       code; and as a rejection of the transfer itself, which settles the call, only for a code of
+ *       Bitget's table. An HTML 502 or a truncated body is never one.</li>
+ * </ul>
  */
 class ResponseFuzzTest {
     private static final long SEED = 77_2026L;
@@ -48,9 +56,10 @@ class ResponseFuzzTest {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     @Test
-    void noGeneratedAnswerThrowsOrPassesForASuccessItIsNot() {
+    void noGeneratedAnswerThrowsOrPassesForASuccessOrARefusalItIsNot() {
         Random random = new Random(SEED);
         int successes = 0;
+        int refusals = 0;
         for (int i = 0; i < CASES; i++) {
             String body = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
             byte[] bytes = random.nextInt(20) == 0 ? randomBytes(random) : body.getBytes(StandardCharsets.UTF_8);
@@ -74,10 +83,53 @@ class ResponseFuzzTest {
                                 new String(bytes, StandardCharsets.UTF_8))
                         .isTrue();
             }
+            Optional<Optional<String>> refusedWith = refusalCode(result);
+            if (refusedWith.isPresent()) {
+                refusals++;
+                assertThat(status == 429 && result instanceof AttemptResult.RateLimited
+                        || refusedWith.get().filter(code -> isRealError(bytes, code)).isPresent())
+                        .as("case %d: status %d body %s taken for a refusal", i, status,
+                                new String(bytes, StandardCharsets.UTF_8))
+                        .isTrue();
+            }
+            if (result instanceof AttemptResult.Rejected rejected && rejected.settlesTransfer()) {
+                assertThat(BitgetErrorCode.of(rejected.code()).map(BitgetErrorCode::handling))
+                        .as("case %d: only a listed code rejects the transfer itself", i)
+                        .contains(BitgetErrorCode.Handling.REJECTED_TRANSFER);
+            }
         }
         assertThat(successes).as("the generator must also produce real successes").isGreaterThan(100);
-        System.out.printf("response fuzz: %d answers, %d real successes recognised, no false success%n", CASES,
-                successes);
+        assertThat(refusals).as("the generator must also produce real refusals").isGreaterThan(100);
+        System.out.printf("response fuzz: %d answers, %d real successes and %d real refusals recognised,"
+                + " no false success, no false refusal%n", CASES, successes, refusals);
+    }
+
+    /**
+     * When an answer was read as "not applied": the error code it was read as refusing with (itself
+     * empty when the reading gave none); empty when it was not read as a refusal.
+     */
+    private static Optional<Optional<String>> refusalCode(AttemptResult result) {
+        if (result instanceof AttemptResult.Rejected rejected) {
+            return Optional.of(Optional.ofNullable(rejected.code()));
+        }
+        if (result instanceof AttemptResult.RateLimited limited) {
+            return Optional.of(Optional.ofNullable(limited.code()));
+        }
+        if (result instanceof AttemptResult.ClockRejected clock) {
+            return Optional.of(Optional.ofNullable(clock.code()));
+        }
+        return Optional.empty();
+    }
+
+    /** A strictly well-formed envelope whose code is {@code code} (not success). */
+    private boolean isRealError(byte[] bytes, String code) {
+        try {
+            JsonNode root = strict.readTree(bytes);
+            return root != null && root.isObject() && root.path("code").isTextual()
+                    && root.get("code").asText().equals(code) && !code.equals("00000");
+        } catch (Exception notJson) {
+            return false;
+        }
     }
 
     private boolean isRealSuccess(int status, byte[] bytes, String transferId) {
@@ -116,32 +168,7 @@ class ResponseFuzzTest {
     }
 
     private static String replaceValue(String body, String key, Random random) {
-        int at = body.indexOf(key);
-        if (at < 0) {
-            return body;
-        }
-        int valueStart = at + key.length();
-        int valueEnd = valueStart;
-        int depth = 0;
-        boolean inString = false;
-        while (valueEnd < body.length()) {
-            char c = body.charAt(valueEnd);
-            if (c == '"' && (valueEnd == 0 || body.charAt(valueEnd - 1) != '\\')) {
-                inString = !inString;
-            } else if (!inString && (c == '{' || c == '[')) {
-                depth++;
-            } else if (!inString && (c == '}' || c == ']')) {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            } else if (!inString && c == ',' && depth == 0) {
-                break;
-            }
-            valueEnd++;
-        }
-        return body.substring(0, valueStart) + JSON_VALUES.get(random.nextInt(JSON_VALUES.size()))
-                + body.substring(valueEnd);
+        return JsonMutations.replaceValue(body, key, JSON_VALUES.get(random.nextInt(JSON_VALUES.size())));
     }
 
     private static byte[] randomBytes(Random random) {

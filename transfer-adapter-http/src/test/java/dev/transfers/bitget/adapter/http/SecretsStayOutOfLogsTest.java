@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,6 +40,11 @@ class SecretsStayOutOfLogsTest {
     static final WireMockExtension server = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
+
+    @BeforeEach
+    void recordsHoldNothing() {
+        WireFixture.noRecords(server);
+    }
 
     @Test
     void noSecretPassphraseOrSignatureInLogsExceptionsOrToString() throws Exception {

@@ -1,6 +1,10 @@
 package dev.transfers.bitget.adapter.http;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -25,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class WireFixture {
     static final String TRANSFER_PATH = "/api/v2/spot/wallet/transfer";
     static final String TIME_PATH = "/api/v2/public/time";
+    static final String RECORDS_PATH = "/api/v2/spot/account/transferRecords";
     static final String API_KEY = "bg_test_key_0123456789";
     static final String SECRET = "test-secret-do-not-log-7f3a";
     static final String PASSPHRASE = "test-passphrase-do-not-log-91c";
@@ -74,6 +79,31 @@ final class WireFixture {
 
     static String error(String code) {
         return ResponseClassifierTest.envelope(code);
+    }
+
+    /**
+     * The transfer records answer, below any stub a test adds, that they hold no transfer: the
+     * records of an exchange that never applied it.
+     */
+    static void noRecords(WireMockExtension server) {
+        server.stubFor(get(urlPathEqualTo(RECORDS_PATH)).atPriority(10).willReturn(okJson(records())));
+    }
+
+    /** A records answer holding {@code entries} (see {@link #record}), as Bitget's documentation shows one. */
+    static String records(String... entries) {
+        return "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1631608142260,\"data\":["
+                + String.join(",", entries) + "]}";
+    }
+
+    /** One record of {@link #spotToFutures()}'s kind, written as Bitget's documentation sample does. */
+    static String record(String status, String transferId, String clientOid) {
+        return "{\"coin\":\"usdt\",\"status\":\"" + status + "\",\"toType\":\"usdt_futures\",\"toSymbol\":\"\","
+                + "\"fromType\":\"spot\",\"fromSymbol\":\"\",\"size\":\"25.50000000\",\"ts\":\"1631070374488\","
+                + "\"clientOid\":\"" + clientOid + "\",\"transferId\":\"" + transferId + "\"}";
+    }
+
+    static List<LoggedRequest> recordsRequests(WireMockExtension server) {
+        return server.findAll(getRequestedFor(urlPathEqualTo(RECORDS_PATH)));
     }
 
     static List<LoggedRequest> transferRequests(WireMockExtension server) {

@@ -9,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Wire faults for the transfer endpoint. Each method queues one fault; each transfer request takes
- * the oldest queued fault (first in, first out), whatever that request contains. Faults that say
- * "applied" run the request normally (it is applied if valid, otherwise its rejection is the answer
- * that is disturbed); the others answer without looking at the request, so nothing is applied and
- * the request does not count towards the rate limit.
+ * Wire faults for one endpoint: {@link SimulatedBitget#faults()} for the transfer,
+ * {@link SimulatedBitget#recordsFaults()} for the transfer records; each has its own queue. Each
+ * method queues one fault; each request to that endpoint takes the oldest queued fault (first in,
+ * first out), whatever the request contains. Faults that say "applied" run the request normally (a
+ * transfer is applied if valid, a records request is answered; otherwise its rejection is the answer
+ * that is disturbed, and it counts towards the rate limit); the others answer without looking at
+ * the request, so nothing is applied and the request does not count towards the rate limit.
  */
 public final class Faults {
     private final Queue<Fault> queue = new ConcurrentLinkedQueue<>();
@@ -23,7 +25,7 @@ public final class Faults {
         this.serverTime = serverTime;
     }
 
-    /** Applies the next transfer, then closes the connection without answering. */
+    /** Runs the next request (a transfer is applied), then closes the connection without answering. */
     public Faults dropConnectionAfterApplying() {
         return add((exchange, process) -> {
             process.get();
@@ -31,13 +33,13 @@ public final class Faults {
         });
     }
 
-    /** Closes the connection of the next transfer request without applying or answering it. */
+    /** Closes the connection of the next request without running (applying) or answering it. */
     public Faults dropConnectionBeforeApplying() {
         return add((exchange, process) -> exchange.close());
     }
 
     /**
-     * Answers the next transfer request with an HTML error page, as a gateway does; not applied.
+     * Answers the next request with an HTML error page, as a gateway does; nothing is run or applied.
      *
      * @param httpStatus a 5xx status, such as 502 or 503
      */
@@ -50,8 +52,8 @@ public final class Faults {
     }
 
     /**
-     * Applies the next transfer, then waits this long before answering, so a client with a shorter
-     * read timeout gives up after the transfer was applied.
+     * Runs the next request (a transfer is applied), then waits this long before answering, so a
+     * client with a shorter read timeout gives up after the transfer was applied.
      */
     public Faults delay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
@@ -71,12 +73,12 @@ public final class Faults {
         });
     }
 
-    /** Applies the next transfer, then sends half of the answer under the full Content-Length and closes. */
+    /** Runs the next request (a transfer is applied), then sends half of the answer under the full Content-Length and closes. */
     public Faults truncatedBody() {
         return add((exchange, process) -> process.get().writeTruncatedTo(exchange));
     }
 
-    /** Answers the next transfer request with this Bitget code and message; not applied. */
+    /** Answers the next request with this Bitget code and message; nothing is run or applied. */
     public Faults answer(int httpStatus, String code, String msg) {
         if (httpStatus < 100 || httpStatus > 599) {
             throw new IllegalArgumentException("httpStatus must be 100..599: " + httpStatus);
@@ -86,7 +88,7 @@ public final class Faults {
         return add((exchange, process) -> Response.error(httpStatus, code, msg, serverTime.get()).writeTo(exchange));
     }
 
-    /** Answers the next transfer request with HTTP 429 and Bitget's "Too Many Requests" body; not applied. */
+    /** Answers the next request with HTTP 429 and Bitget's "Too Many Requests" body; nothing is run or applied. */
     public Faults tooManyRequests() {
         return answer(429, "429", "Too Many Requests");
     }

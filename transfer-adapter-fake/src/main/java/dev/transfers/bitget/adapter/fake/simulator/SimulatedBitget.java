@@ -3,8 +3,11 @@ package dev.transfers.bitget.adapter.fake.simulator;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.transfers.bitget.adapter.fake.ExchangeLedger;
+import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Holding;
+import dev.transfers.bitget.domain.Transfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,23 +34,32 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A simulated Bitget exchange: a real HTTP/1.1 server on 127.0.0.1 that serves
- * {@code POST /api/v2/spot/wallet/transfer} and {@code GET /api/v2/public/time} as Bitget does,
- * with its headers, HMAC-SHA256 signatures, timestamp window, per-UID rate limit, parameter checks,
- * balances, clientOid idempotency, envelopes and error codes, plus wire faults ({@link #faults()})
- * and a clock offset for tests.
+ * {@code POST /api/v2/spot/wallet/transfer}, {@code GET /api/v2/spot/account/transferRecords} and
+ * {@code GET /api/v2/public/time} as Bitget does, with its headers, HMAC-SHA256 signatures,
+ * timestamp window, per-UID rate limits, parameter checks, balances, clientOid idempotency, transfer
+ * history, envelopes and error codes, plus wire faults per endpoint ({@link #faults()},
+ * {@link #recordsFaults()}) and a clock offset for tests.
  *
- * <p>A transfer request is checked in this order; the first failing check answers with Bitget's
- * envelope ({@code "data":null}), HTTP 400 unless noted, and nothing is applied:
+ * <p>Both signed endpoints first check, in this order; the first failing check answers with
+ * Bitget's envelope ({@code "data":null}), HTTP 400 unless noted, and nothing is applied:
  * <ol>
  *   <li>40001 ACCESS-KEY missing or blank; 40006 ACCESS-KEY not registered;</li>
- *   <li>HTTP 429, code {@code "429"}: the key's UID already had 10 accepted requests in the last
- *       1000 ms (every request that gets past the key check counts, whatever it later becomes);</li>
+ *   <li>HTTP 429, code {@code "429"}: the key's UID already had the endpoint's limit of accepted
+ *       requests in the last 1000 ms: {@value #TRANSFER_RATE_LIMIT} for the transfer,
+ *       {@value #RECORDS_RATE_LIMIT} for the records, two separate budgets (every request that gets
+ *       past the key check counts, whatever it later becomes);</li>
  *   <li>40002 ACCESS-SIGN missing or blank; 40005 ACCESS-TIMESTAMP missing, blank or not digits;
  *       40011 ACCESS-PASSPHRASE missing or blank;</li>
  *   <li>40008 timestamp more than 30 s from the simulator's clock (offset included);</li>
- *   <li>40012 passphrase wrong; 40009 signature wrong (Base64 HMAC-SHA256 over timestamp + "POST" +
- *       path [+ "?" + query] + the body bytes received); 40099 {@code paptrading: 1} sent with a live
- *       key, or not sent with a demo key; 40007 Content-Type not {@code application/json};</li>
+ *   <li>40012 passphrase wrong; 40009 signature wrong (Base64 HMAC-SHA256 over timestamp + method +
+ *       path [+ "?" + the raw query exactly as received] + the body bytes received, none for a GET);
+ *       40099 {@code paptrading: 1} sent with a live key, or not sent with a demo-trading key (the
+ *       message says which);</li>
+ * </ol>
+ *
+ * <p>A transfer request then checks, in this order:
+ * <ol>
+ *   <li>40007 Content-Type not {@code application/json};</li>
  *   <li>40017 body not UTF-8 strict JSON holding one object (or over 64 KiB); 40020 a known field
  *       that is not a JSON string; 40019 fromType, toType, amount or coin missing or blank (checked
  *       in that order, the message names it); 40020 unknown account type; 40020 "Parameter toType
@@ -55,46 +67,77 @@ import java.util.concurrent.atomic.AtomicReference;
  *       40020 amount not a positive plain decimal ({@code [0-9]+(.[0-9]+)?}); 40305 clientOid not
  *       1 to 64 of {@code [A-Za-z0-9._:-]};</li>
  *   <li>a clientOid this UID already used returns the first transfer's answer, whatever the other
- *       fields; 43129 coin never seeded in any account; 43012 insufficient balance.</li>
+ *       fields (43137 "transfer in progress" or 42013 "transfer failed" when the history holds it as
+ *       processing or failed, see {@link #recordTransfer}); 43129 coin never seeded in any account;
+ *       43012 insufficient balance. These are the in-memory fake's answers too: both use one
+ *       {@link ExchangeLedger}.</li>
  * </ol>
- * A symbol is ignored when neither side is isolated margin. Any other path or method answers HTTP 404
- * with code 40404.
+ * A symbol is ignored when neither side is isolated margin.
+ *
+ * <p>A transfer-records request ({@code GET /api/v2/spot/account/transferRecords?coin=USDT&...})
+ * then checks, in this order: 40017 a malformed percent-encoding; 40019 {@code coin} missing or blank; 40020 {@code fromType} not an
+ * account type; 40020 {@code idLessThan} not digits; 40020 {@code startTime} or {@code endTime} not
+ * digits, {@code endTime} before {@code startTime}, or more than 90 days from {@code startTime} to
+ * {@code endTime} (now when absent); 40020 {@code limit} not 1 to 500. It answers the caller's UID's records only, newest first, at most {@code limit}
+ * (default 100), filtered by coin (without regard to case), {@code clientOid}, {@code fromType},
+ * {@code idLessThan} (transferId below) and {@code startTime}/{@code endTime} (inclusive;
+ * {@code pageNum} is ignored), in the shape of Bitget's documented sample:
+ * <pre>{@code
+ * {"code":"00000","msg":"success","requestTime":1700000000000,
+ *  "data":[{"coin":"usdt","status":"Successful","toType":"usdt_futures","toSymbol":"",
+ *           "fromType":"spot","fromSymbol":"","size":"25.00000000","ts":"1700000000000",
+ *           "clientOid":"abc-1","transferId":"1180000000000000001"}]}
+ * }</pre>
+ * {@code coin} in lower case, {@code size} with (at least) 8 decimals, {@code ts} a string, the
+ * symbols empty unless a side is isolated margin, {@code clientOid} empty when none was sent.
+ * Any other path or method answers HTTP 404 with code 40404.
  *
  * <p>It keeps one set of balances, shared by every registered key; each key's UID scopes the rate
- * limit (10 accepted transfer requests in any 1000 ms, measured on {@link System#nanoTime()}) and
- * the clientOids it has used. Thread safe. Secrets never appear in its output.
+ * limits (measured on {@link System#nanoTime()}), the clientOids it has used and its transfer
+ * history, whose times come from the simulator's clock (offset included). Thread safe. Secrets
+ * never appear in its output.
  *
  * <pre>{@code
  * try (SimulatedBitget sim = SimulatedBitget.builder()
  *         .credentials(SimulatedBitget.Credentials.live("key", "secret", "passphrase", "uid-1"))
  *         .start()) {
  *     sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000"));
+ *     sim.recordsFaults().tooManyRequests();   // the next records request gets 429; transfers are untouched
  *     URI baseUri = sim.baseUri();
  * }
  * }</pre>
  */
 public final class SimulatedBitget implements AutoCloseable {
-    /** API key of the well-known demonstration credentials ({@link Builder#withDemoCredentials()}); a live key. */
-    public static final String DEMO_API_KEY = "bg_simulated_demo_key";
-    /** Secret of the demonstration credentials. Public on purpose: it guards nothing but the simulator. */
-    public static final String DEMO_API_SECRET = "simulated-demo-secret";
-    /** Passphrase of the demonstration credentials. */
-    public static final String DEMO_API_PASSPHRASE = "simulated-demo-passphrase";
-    /** UID of the demonstration credentials. */
-    public static final String DEMO_UID = "simulated-demo-uid";
+    /**
+     * API key of the public test credentials ({@link Builder#withPublicTestCredentials()}): a
+     * <em>live</em> key (its requests must not carry {@code paptrading: 1}); "test" because it is
+     * published and guards nothing but the simulator.
+     */
+    public static final String TEST_API_KEY = "bg_simulated_test_key";
+    /** Secret of the public test credentials. Public on purpose: it guards nothing but the simulator. */
+    public static final String TEST_API_SECRET = "simulated-test-secret";
+    /** Passphrase of the public test credentials. */
+    public static final String TEST_API_PASSPHRASE = "simulated-test-passphrase";
+    /** UID of the public test credentials. */
+    public static final String TEST_UID = "simulated-test-uid";
 
+    /** Accepted transfer requests per UID in any 1000 ms. */
+    public static final int TRANSFER_RATE_LIMIT = 10;
+    /** Accepted transfer-records requests per UID in any 1000 ms, a budget apart from the transfer's. */
+    public static final int RECORDS_RATE_LIMIT = 20;
     static final String TIME_PATH = "/api/v2/public/time";
-    private static final int RATE_LIMIT = 10;
     private static final Duration RATE_WINDOW = Duration.ofMillis(1000);
     private static final int REQUEST_LOG_CAPACITY = 10_000;
     private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
 
     private final Clock clock;
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
-    private final Ledger ledger = new Ledger();
+    private final ExchangeLedger ledger = new ExchangeLedger(this::serverTime);
     private final Faults faults = new Faults(this::serverTime);
+    private final Faults recordsFaults = new Faults(this::serverTime);
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
     private final TransferEndpoint transferEndpoint;
+    private final TransferRecordsEndpoint recordsEndpoint;
     private final HttpServer server;
     private final URI baseUri;
     private final ExecutorService executor;
@@ -102,8 +145,13 @@ public final class SimulatedBitget implements AutoCloseable {
 
     private SimulatedBitget(Builder builder) {
         this.clock = builder.clock;
-        this.transferEndpoint = new TransferEndpoint(builder.credentialsByKey,
-                new SlidingWindowRateLimiter(RATE_LIMIT, RATE_WINDOW, System::nanoTime), ledger, this::serverTime);
+        Authenticator authenticator = new Authenticator(builder.credentialsByKey, this::serverTime);
+        this.transferEndpoint = new TransferEndpoint(authenticator,
+                new SlidingWindowRateLimiter(TRANSFER_RATE_LIMIT, RATE_WINDOW, System::nanoTime), ledger,
+                this::serverTime);
+        this.recordsEndpoint = new TransferRecordsEndpoint(authenticator,
+                new SlidingWindowRateLimiter(RECORDS_RATE_LIMIT, RATE_WINDOW, System::nanoTime), ledger,
+                this::serverTime, builder.recordsLag);
         String threadPrefix = "simulated-bitget-" + SERVER_NUMBER.incrementAndGet() + "-";
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -164,9 +212,17 @@ public final class SimulatedBitget implements AutoCloseable {
         return balance(new Holding(account, Objects.requireNonNull(symbol, "symbol"), coin));
     }
 
-    /** The fault queue for the transfer endpoint. */
+    /** The fault queue of the transfer endpoint ({@code POST /api/v2/spot/wallet/transfer}). */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The fault queue of the transfer-records endpoint ({@code GET /api/v2/spot/account/transferRecords}),
+     * separate from the transfer's: {@code sim.recordsFaults().tooManyRequests()} touches lookups only.
+     */
+    public Faults recordsFaults() {
+        return recordsFaults;
     }
 
     /**
@@ -184,9 +240,28 @@ public final class SimulatedBitget implements AutoCloseable {
         }
     }
 
-    /** The transfers applied, in the order they were applied; replays of a clientOid are not repeated. */
-    public List<AppliedTransfer> appliedTransfers() {
+    /** The transfers applied (of every UID), in the order they were applied; replays of a clientOid are not repeated. */
+    public List<RecordedTransfer> appliedTransfers() {
         return ledger.applied();
+    }
+
+    /** The transfer history of one UID, every status, newest first: what the records endpoint serves. */
+    public List<RecordedTransfer> history(String uid) {
+        return ledger.history(Objects.requireNonNull(uid, "uid"));
+    }
+
+    /**
+     * Puts {@code transfer} into the history of {@code uid} as {@code FAILED} or {@code PROCESSING},
+     * moving nothing, so that settlement can be tested: the records endpoint then shows it with that
+     * status, and a transfer request with its clientOid is answered 42013 "transfer failed" or 43137
+     * "transfer in progress" (both in doubt on the wire) instead of being applied.
+     *
+     * @throws IllegalArgumentException for {@code SUCCESSFUL} (make the transfer instead) or a
+     *         clientOid already in that UID's history
+     */
+    public RecordedTransfer recordTransfer(String uid, Transfer transfer, RecordedTransfer.Status status) {
+        Objects.requireNonNull(uid, "uid");
+        return ledger.record(uid, ExchangeLedger.Order.of(Objects.requireNonNull(transfer, "transfer")), status);
     }
 
     /** How many applied transfers carry this clientOid (over every UID): 0 or 1 for one UID. */
@@ -231,6 +306,9 @@ public final class SimulatedBitget implements AutoCloseable {
         if ("POST".equals(method) && TransferEndpoint.PATH.equals(uri.getRawPath())) {
             faults.next().respond(exchange,
                     () -> transferEndpoint.handle(uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body));
+        } else if ("GET".equals(method) && TransferRecordsEndpoint.PATH.equals(uri.getRawPath())) {
+            recordsFaults.next().respond(exchange,
+                    () -> recordsEndpoint.handle(uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders()));
         } else if ("GET".equals(method) && TIME_PATH.equals(uri.getRawPath())) {
             Instant now = serverTime();
             JsonObject data = new JsonObject();
@@ -250,10 +328,13 @@ public final class SimulatedBitget implements AutoCloseable {
         }
     }
 
-    /** Registered API credentials: live, or demo (whose requests must carry {@code paptrading: 1}). */
+    /**
+     * Registered API credentials: a live key, or a demo-trading key (Bitget's demo trading, whose
+     * requests must carry {@code paptrading: 1}).
+     */
     public record Credentials(String apiKey, String secret, String passphrase, String uid, Environment environment) {
-        /** Which trading environment a key belongs to. */
-        public enum Environment { LIVE, DEMO }
+        /** Which trading environment a key belongs to: live trading, or Bitget's demo trading. */
+        public enum Environment { LIVE, DEMO_TRADING }
 
         public Credentials {
             requireText(apiKey, "apiKey");
@@ -269,12 +350,12 @@ public final class SimulatedBitget implements AutoCloseable {
         }
 
         /** A demo-trading key: its requests must carry {@code paptrading: 1}. */
-        public static Credentials demo(String apiKey, String secret, String passphrase, String uid) {
-            return new Credentials(apiKey, secret, passphrase, uid, Environment.DEMO);
+        public static Credentials demoTrading(String apiKey, String secret, String passphrase, String uid) {
+            return new Credentials(apiKey, secret, passphrase, uid, Environment.DEMO_TRADING);
         }
 
-        boolean isDemo() {
-            return environment == Environment.DEMO;
+        boolean isDemoTrading() {
+            return environment == Environment.DEMO_TRADING;
         }
 
         /** Shows the key, UID and environment; never the secret or passphrase. */
@@ -296,6 +377,7 @@ public final class SimulatedBitget implements AutoCloseable {
     public static final class Builder {
         private int port;
         private Clock clock = Clock.systemUTC();
+        private Duration recordsLag = Duration.ZERO;
         private final Map<String, Credentials> credentialsByKey = new LinkedHashMap<>();
 
         private Builder() {
@@ -319,14 +401,31 @@ public final class SimulatedBitget implements AutoCloseable {
             return this;
         }
 
-        /** Registers the live key {@link #DEMO_API_KEY} with {@link #DEMO_API_SECRET}, {@link #DEMO_API_PASSPHRASE}, {@link #DEMO_UID}. */
-        public Builder withDemoCredentials() {
-            return credentials(Credentials.live(DEMO_API_KEY, DEMO_API_SECRET, DEMO_API_PASSPHRASE, DEMO_UID));
+        /**
+         * Registers the published test key {@link #TEST_API_KEY} with {@link #TEST_API_SECRET},
+         * {@link #TEST_API_PASSPHRASE}, {@link #TEST_UID}: a <em>live</em> key, not a demo-trading one.
+         */
+        public Builder withPublicTestCredentials() {
+            return credentials(Credentials.live(TEST_API_KEY, TEST_API_SECRET, TEST_API_PASSPHRASE, TEST_UID));
         }
 
         /** The simulator's clock (the system UTC clock by default); {@link #clockOffset} shifts it. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long after a transfer is recorded it starts to show in the transfer records (default
+         * zero: at once). Bitget does not document how soon a transfer appears there; a lag lets tests
+         * check that a client never takes "not in the records yet" for "never applied".
+         */
+        public Builder recordsLag(Duration recordsLag) {
+            Objects.requireNonNull(recordsLag, "recordsLag");
+            if (recordsLag.isNegative()) {
+                throw new IllegalArgumentException("recordsLag must not be negative: " + recordsLag);
+            }
+            this.recordsLag = recordsLag;
             return this;
         }
 
@@ -338,7 +437,7 @@ public final class SimulatedBitget implements AutoCloseable {
          */
         public SimulatedBitget start() {
             if (credentialsByKey.isEmpty()) {
-                throw new IllegalStateException("no credentials: call credentials(...) or withDemoCredentials()");
+                throw new IllegalStateException("no credentials: call credentials(...) or withPublicTestCredentials()");
             }
             return new SimulatedBitget(this);
         }

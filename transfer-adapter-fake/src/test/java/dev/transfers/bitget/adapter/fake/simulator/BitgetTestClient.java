@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class BitgetTestClient {
     static final String TRANSFER_PATH = "/api/v2/spot/wallet/transfer";
+    static final String RECORDS_PATH = "/api/v2/spot/account/transferRecords";
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -71,8 +72,14 @@ final class BitgetTestClient {
         return json(response).get("code").getAsString();
     }
 
+    /** A signed {@code POST} of a transfer with this body. */
     Call transfer(SimulatedBitget.Credentials credentials, String body) {
-        return new Call(credentials, body);
+        return new Call(credentials, "POST", TRANSFER_PATH, null, body);
+    }
+
+    /** A signed {@code GET} of the transfer records with this raw query (sent and signed exactly as given). */
+    Call records(SimulatedBitget.Credentials credentials, String rawQuery) {
+        return new Call(credentials, "GET", RECORDS_PATH, rawQuery, "");
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -80,17 +87,24 @@ final class BitgetTestClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** One signed transfer request; every header can be replaced or left out before sending. */
+    /** One signed request; every header can be replaced or left out before sending. */
     final class Call {
         private final SimulatedBitget.Credentials credentials;
+        private final String method;
+        private final String path;
+        private final String rawQuery;
         private final String body;
         private long timestamp = System.currentTimeMillis();
         private String signSecret;
         private Duration timeout = Duration.ofSeconds(5);
         private final Map<String, String> overrides = new LinkedHashMap<>();
 
-        private Call(SimulatedBitget.Credentials credentials, String body) {
+        private Call(SimulatedBitget.Credentials credentials, String method, String path, String rawQuery,
+                     String body) {
             this.credentials = credentials;
+            this.method = method;
+            this.path = path;
+            this.rawQuery = rawQuery;
             this.body = body;
             this.signSecret = credentials.secret();
         }
@@ -120,16 +134,23 @@ final class BitgetTestClient {
             return this;
         }
 
-        /** The headers as they will be sent: signed over timestamp + "POST" + path + body. */
+        /** What is signed: timestamp + method + path [+ "?" + raw query] + body. */
+        String prehash() {
+            return timestamp + method + pathAndQuery() + body;
+        }
+
+        /** The headers as they will be sent, signed over {@link #prehash()}. */
         Map<String, String> headers() {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("ACCESS-KEY", credentials.apiKey());
-            headers.put("ACCESS-SIGN", sign(signSecret, timestamp + "POST" + TRANSFER_PATH + body));
+            headers.put("ACCESS-SIGN", sign(signSecret, prehash()));
             headers.put("ACCESS-TIMESTAMP", Long.toString(timestamp));
             headers.put("ACCESS-PASSPHRASE", credentials.passphrase());
-            headers.put("Content-Type", "application/json");
+            if (method.equals("POST")) {
+                headers.put("Content-Type", "application/json");
+            }
             headers.put("locale", "en-US");
-            if (credentials.environment() == SimulatedBitget.Credentials.Environment.DEMO) {
+            if (credentials.environment() == SimulatedBitget.Credentials.Environment.DEMO_TRADING) {
                 headers.put("paptrading", "1");
             }
             overrides.forEach((name, value) -> {
@@ -153,10 +174,18 @@ final class BitgetTestClient {
             return http.sendAsync(request(), HttpResponse.BodyHandlers.ofString());
         }
 
+        private String pathAndQuery() {
+            return rawQuery == null ? path : path + "?" + rawQuery;
+        }
+
         private HttpRequest request() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(TRANSFER_PATH))
-                    .timeout(timeout)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery()))
+                    .timeout(timeout);
+            if (method.equals("POST")) {
+                request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            } else {
+                request.GET();
+            }
             headers().forEach(request::header);
             return request.build();
         }

@@ -3,7 +3,7 @@ package dev.transfers.bitget.adapter.fake.simulator;
 import static dev.transfers.bitget.adapter.fake.simulator.BitgetTestClient.body;
 import static dev.transfers.bitget.adapter.fake.simulator.BitgetTestClient.code;
 import static dev.transfers.bitget.adapter.fake.simulator.BitgetTestClient.json;
-import static dev.transfers.bitget.adapter.fake.simulator.SimulatorFixture.DEMO;
+import static dev.transfers.bitget.adapter.fake.simulator.SimulatorFixture.DEMO_TRADING;
 import static dev.transfers.bitget.adapter.fake.simulator.SimulatorFixture.LIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +61,8 @@ class SimulatedBitgetAuthenticationTest {
                 rejected("timestamp 31 s behind", c -> c.timestamp(NOW - 31_000), "40008", "Request timestamp expired"),
                 rejected("timestamp 31 s ahead", c -> c.timestamp(NOW + 31_000), "40008", "Request timestamp expired"),
                 rejected("paptrading with a live key", c -> c.header("paptrading", "1"), "40099",
-                        "exchange environment is incorrect"),
+                        "exchange environment is incorrect: the request asks for demo trading (paptrading: 1) "
+                                + "but the API key is a live key"),
                 rejected("text/plain Content-Type", c -> c.header("Content-Type", "text/plain"), "40007",
                         "Invalid Content_Type, please use the application/json format"),
                 rejected("no Content-Type", c -> c.without("Content-Type"), "40007",
@@ -118,14 +119,16 @@ class SimulatedBitgetAuthenticationTest {
 
     @Test
     void demoKeyNeedsPaptradingHeader() throws Exception {
-        HttpResponse<String> withHeader = client.transfer(DEMO, body("spot", "p2p", "1", "USDT", null, "d1"))
+        HttpResponse<String> withHeader = client.transfer(DEMO_TRADING, body("spot", "p2p", "1", "USDT", null, "d1"))
                 .timestamp(NOW).send();
-        HttpResponse<String> withoutHeader = client.transfer(DEMO, body("spot", "p2p", "1", "USDT", null, "d2"))
+        HttpResponse<String> withoutHeader = client.transfer(DEMO_TRADING, body("spot", "p2p", "1", "USDT", null, "d2"))
                 .timestamp(NOW).without("paptrading").send();
 
         assertThat(code(withHeader)).isEqualTo("00000");
         assertThat(withoutHeader.statusCode()).isEqualTo(400);
         assertThat(code(withoutHeader)).isEqualTo("40099");
+        assertThat(json(withoutHeader).get("msg").getAsString()).isEqualTo("exchange environment is incorrect: "
+                + "the API key is a demo-trading key but the request lacks paptrading: 1 (live)");
         assertThat(sim.appliedCount("d2")).isZero();
     }
 

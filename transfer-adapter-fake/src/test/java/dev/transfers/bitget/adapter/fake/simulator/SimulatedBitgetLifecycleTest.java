@@ -91,14 +91,14 @@ class SimulatedBitgetLifecycleTest {
     }
 
     @Test
-    void demoCredentialsAreALiveKey() throws Exception {
-        try (SimulatedBitget sim = SimulatedBitget.builder().withDemoCredentials().start()) {
+    void publicTestCredentialsAreALiveKey() throws Exception {
+        try (SimulatedBitget sim = SimulatedBitget.builder().withPublicTestCredentials().start()) {
             sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("10"));
-            SimulatedBitget.Credentials demo = SimulatedBitget.Credentials.live(SimulatedBitget.DEMO_API_KEY,
-                    SimulatedBitget.DEMO_API_SECRET, SimulatedBitget.DEMO_API_PASSPHRASE, SimulatedBitget.DEMO_UID);
+            SimulatedBitget.Credentials test = SimulatedBitget.Credentials.live(SimulatedBitget.TEST_API_KEY,
+                    SimulatedBitget.TEST_API_SECRET, SimulatedBitget.TEST_API_PASSPHRASE, SimulatedBitget.TEST_UID);
 
             HttpResponse<String> response = new BitgetTestClient(sim.baseUri())
-                    .transfer(demo, body("spot", "p2p", "1", "USDT", null, null)).send();
+                    .transfer(test, body("spot", "p2p", "1", "USDT", null, null)).send();
 
             assertThat(code(response)).isEqualTo("00000");
         }

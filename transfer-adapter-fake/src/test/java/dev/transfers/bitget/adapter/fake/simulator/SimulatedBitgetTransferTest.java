@@ -8,6 +8,7 @@ import static dev.transfers.bitget.adapter.fake.simulator.SimulatorFixture.OTHER
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.domain.AccountType;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -36,9 +37,17 @@ class SimulatedBitgetTransferTest extends RunningSimulatorTest {
         assertThat(data.get("clientOid").getAsString()).isEqualTo("oid-1");
         assertThat(sim.balance(AccountType.SPOT, "USDT")).isEqualByComparingTo("987.655");
         assertThat(sim.balance(AccountType.USDT_FUTURES, "USDT")).isEqualByComparingTo("12.345");
-        assertThat(sim.appliedTransfers()).containsExactly(new AppliedTransfer("oid-1",
-                data.get("transferId").getAsString(), AccountType.SPOT, AccountType.USDT_FUTURES,
-                new BigDecimal("12.345"), "USDT", null));
+        assertThat(sim.appliedTransfers()).singleElement().satisfies(applied -> {
+            assertThat(applied.uid()).isEqualTo(LIVE.uid());
+            assertThat(applied.clientOid()).isEqualTo("oid-1");
+            assertThat(applied.transferId()).isEqualTo(data.get("transferId").getAsString());
+            assertThat(applied.from()).isEqualTo(AccountType.SPOT);
+            assertThat(applied.to()).isEqualTo(AccountType.USDT_FUTURES);
+            assertThat(applied.amount()).isEqualTo(new BigDecimal("12.345"));
+            assertThat(applied.coin()).isEqualTo("USDT");
+            assertThat(applied.symbol()).isNull();
+            assertThat(applied.status()).isEqualTo(RecordedTransfer.Status.SUCCESSFUL);
+        });
     }
 
     @Test

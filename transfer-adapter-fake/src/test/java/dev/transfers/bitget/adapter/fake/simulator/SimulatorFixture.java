@@ -10,8 +10,8 @@ final class SimulatorFixture {
             SimulatedBitget.Credentials.live("live-key-1", "live-secret-1", "live-pass-1", "uid-1");
     static final SimulatedBitget.Credentials OTHER_UID =
             SimulatedBitget.Credentials.live("live-key-2", "live-secret-2", "live-pass-2", "uid-2");
-    static final SimulatedBitget.Credentials DEMO =
-            SimulatedBitget.Credentials.demo("demo-key-1", "demo-secret-1", "demo-pass-1", "uid-3");
+    static final SimulatedBitget.Credentials DEMO_TRADING =
+            SimulatedBitget.Credentials.demoTrading("demo-key-1", "demo-secret-1", "demo-pass-1", "uid-3");
 
     private SimulatorFixture() {
     }
@@ -21,7 +21,7 @@ final class SimulatorFixture {
         SimulatedBitget sim = SimulatedBitget.builder()
                 .credentials(LIVE)
                 .credentials(OTHER_UID)
-                .credentials(DEMO)
+                .credentials(DEMO_TRADING)
                 .clock(clock)
                 .start();
         sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000"));
