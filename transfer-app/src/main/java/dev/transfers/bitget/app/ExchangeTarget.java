@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param demoTrading  whether to send Bitget's demo-trading header ({@code paptrading: 1})
  * @param redisUrl     the Redis through which the rate limit is shared, or {@code null} for this
  *                     process's own limit; may hold a password: never print it
- * @param rateLimitKey what the rate limit is counted by (the UID), or {@code null} for the API key
+ * @param rateLimitKey what the rate limit shared through Redis is counted by (the UID), or {@code null}
+ *                     for the API key
  * @param allowCleartextCredentials whether an {@code http://} base URL or a {@code redis://} URL with a
  *                     password may name a host that is not loopback ({@code --allow-cleartext-credentials})
  */

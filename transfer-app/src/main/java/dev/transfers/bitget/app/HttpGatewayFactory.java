@@ -2,11 +2,21 @@ package dev.transfers.bitget.app;
 
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
+import dev.transfers.bitget.adapter.http.redis.RedisRateLimiter;
+import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
+import dev.transfers.bitget.domain.TransferQuery;
+import dev.transfers.bitget.domain.TransferReceipt;
+import dev.transfers.bitget.domain.TransferStatus;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-/** Makes the HTTP adapter, {@link BitgetTransferGateway}, with HMAC credentials and its default timeouts. */
+/**
+ * Makes the HTTP adapter, {@link BitgetTransferGateway}, with HMAC credentials and its default timeouts:
+ * one gateway per command (a batch's rows share it, and so its rate limiter), with the limit shared
+ * through Redis when the target names one.
+ */
 public final class HttpGatewayFactory implements GatewayFactory {
     private final UnaryOperator<BitgetTransferGateway.Builder> tuning;
 
@@ -28,15 +38,48 @@ public final class HttpGatewayFactory implements GatewayFactory {
                 .credentials(BitgetCredentials.hmac(credentials.apiKey(), credentials.secret(),
                         credentials.passphrase()))
                 .demoTrading(target.demoTrading());
-        if (target.redisUrl() != null) {
-            builder.redisRateLimit(target.redisUrl());
-        }
-        if (target.rateLimitKey() != null) {
-            builder.rateLimitKey(target.rateLimitKey());
-        }
         if (target.allowCleartextCredentials()) {
             builder.allowCleartextCredentialsToNonLoopbackHosts();
         }
-        return tuning.apply(builder).build();
+        if (target.redisUrl() == null) {
+            return tuning.apply(builder).build();
+        }
+        RedisRateLimiter.Builder redis = RedisRateLimiter.builder()
+                .redisUri(target.redisUrl())
+                .rateLimitKey(target.rateLimitKey() == null ? credentials.apiKey() : target.rateLimitKey());
+        if (target.allowCleartextCredentials()) {
+            redis.allowCleartextCredentialsToNonLoopbackHosts();
+        }
+        RedisRateLimiter limiter = redis.build();
+        try {
+            return new WithSharedLimit(tuning.apply(builder.rateLimiter(limiter)).build(), limiter);
+        } catch (RuntimeException | Error e) {
+            limiter.close();
+            throw e;
+        }
+    }
+
+    /** The gateway and the Redis limiter made for it, closed with it when the command ends. */
+    private record WithSharedLimit(BitgetTransferGateway gateway, RedisRateLimiter limiter)
+            implements TransferGateway, TransferHistory, AutoCloseable {
+        @Override
+        public TransferReceipt transfer(Transfer transfer) {
+            return gateway.transfer(transfer);
+        }
+
+        @Override
+        public TransferStatus statusOf(TransferQuery query) {
+            return gateway.statusOf(query);
+        }
+
+        @Override
+        public void close() {
+            limiter.close();
+        }
+
+        @Override
+        public String toString() {
+            return gateway.toString();
+        }
     }
 }

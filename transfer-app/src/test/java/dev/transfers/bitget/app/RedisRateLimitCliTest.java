@@ -1,6 +1,6 @@
 package dev.transfers.bitget.app;
 
-import dev.transfers.bitget.adapter.http.testing.TestRedis;
+import dev.transfers.bitget.adapter.http.redis.testing.TestRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;

@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       limit, parameters and balances: end to end.</li>
  * </ul>
  *
- * <p>Rate limits: the gateway's client-side limiter (one permit per 105 ms per rate-limit key, and 10 slots per 1000 ms) and
+ * <p>Rate limits: the gateway's client-side limiter (one permit per 105 ms per limiter, and 10 slots per 1000 ms) and
  * the simulator (10 per 1000 ms per UID) would otherwise make this a measure of waiting. So each
  * side rotates over {@value #KEYS} slots, each with its own key, UID, gateway (or HTTP client) and
  * connection, and an untimed per-invocation setup waits until the next slot was last used at least
@@ -131,7 +131,7 @@ public class EndToEndLatencyBenchmark {
         }
     }
 
-    /** One {@link BitgetTransferGateway} per slot, each with its own rate-limit key. */
+    /** One {@link BitgetTransferGateway} per slot, each with its own rate limiter. */
     @State(Scope.Thread)
     public static class Gateways extends Target {
         private final BitgetTransferGateway[] gateways = new BitgetTransferGateway[KEYS];
@@ -141,7 +141,6 @@ public class EndToEndLatencyBenchmark {
             gateways[slot] = BitgetTransferGateway.builder()
                     .baseUrl(baseUri)
                     .credentials(BitgetCredentials.hmac(account.apiKey(), account.secret(), account.passphrase()))
-                    .rateLimitKey("e2e-" + account.uid())
                     .readTimeout(Duration.ofSeconds(10))
                     .build();
         }

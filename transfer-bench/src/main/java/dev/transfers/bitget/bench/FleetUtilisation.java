@@ -4,7 +4,8 @@ import dev.transfers.bitget.adapter.fake.simulator.RecordedRequest;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
-import dev.transfers.bitget.adapter.http.testing.TestRedis;
+import dev.transfers.bitget.adapter.http.redis.RedisRateLimiter;
+import dev.transfers.bitget.adapter.http.redis.testing.TestRedis;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -108,8 +109,10 @@ public final class FleetUtilisation {
     }
 
     private static Phase single(SimulatedBitget sim, URI redis, String uid, int seconds) throws InterruptedException {
-        try (BitgetTransferGateway warmUp = gateway(sim, redis, WARM_UP_KEY + "single", WARM_UP_KEY + "single");
-                BitgetTransferGateway gateway = gateway(sim, redis, uid, SINGLE_KEY)) {
+        try (RedisRateLimiter warmUpLimiter = FleetWorkerProcess.limiter(redis, WARM_UP_KEY + "single");
+                RedisRateLimiter limiter = FleetWorkerProcess.limiter(redis, uid)) {
+            BitgetTransferGateway warmUp = gateway(sim, warmUpLimiter, WARM_UP_KEY + "single");
+            BitgetTransferGateway gateway = gateway(sim, limiter, SINGLE_KEY);
             for (int i = 0; i < FleetWorkerProcess.WARM_UP_TRANSFERS; i++) {
                 String result = FleetWorkerProcess.send(warmUp);
                 if (!result.equals("applied")) {
@@ -200,12 +203,11 @@ public final class FleetUtilisation {
         return "transfer requests at the server per key: " + counts;
     }
 
-    private static BitgetTransferGateway gateway(SimulatedBitget sim, URI redis, String rateLimitKey, String apiKey) {
+    private static BitgetTransferGateway gateway(SimulatedBitget sim, RedisRateLimiter limiter, String apiKey) {
         return BitgetTransferGateway.builder()
                 .baseUrl(sim.baseUri())
                 .credentials(BitgetCredentials.hmac(apiKey, SECRET, PASSPHRASE))
-                .rateLimitKey(rateLimitKey)
-                .redisRateLimit(redis)
+                .rateLimiter(limiter)
                 .build();
     }
 

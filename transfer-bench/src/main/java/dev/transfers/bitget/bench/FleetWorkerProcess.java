@@ -2,6 +2,7 @@ package dev.transfers.bitget.bench;
 
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
+import dev.transfers.bitget.adapter.http.redis.RedisRateLimiter;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
@@ -49,8 +50,9 @@ public final class FleetWorkerProcess {
             throw new IllegalArgumentException("threads must be 1..64: " + threads);
         }
         int exit = 0;
-        try (BitgetTransferGateway gateway = gateway(baseUrl, redisUrl, uid, args[3], args[4], args[5]);
-                BitgetTransferGateway warmUp = gateway(baseUrl, redisUrl, args[8], args[8], args[4], args[5])) {
+        try (RedisRateLimiter limiter = limiter(redisUrl, uid); RedisRateLimiter warmUpLimiter = limiter(redisUrl, args[8])) {
+            BitgetTransferGateway gateway = gateway(baseUrl, limiter, args[3], args[4], args[5]);
+            BitgetTransferGateway warmUp = gateway(baseUrl, warmUpLimiter, args[8], args[4], args[5]);
             for (int i = 0; i < WARM_UP_TRANSFERS; i++) {
                 String result = send(warmUp);
                 if (!result.equals("applied")) {
@@ -87,13 +89,17 @@ public final class FleetWorkerProcess {
         System.exit(exit);
     }
 
-    private static BitgetTransferGateway gateway(URI baseUrl, URI redisUrl, String rateLimitKey, String apiKey,
+    /** The rate limit of one key shared through the Redis at {@code redisUrl}; the caller closes it. */
+    static RedisRateLimiter limiter(URI redisUrl, String rateLimitKey) {
+        return RedisRateLimiter.builder().redisUri(redisUrl).rateLimitKey(rateLimitKey).build();
+    }
+
+    private static BitgetTransferGateway gateway(URI baseUrl, RedisRateLimiter limiter, String apiKey,
             String secret, String passphrase) {
         return BitgetTransferGateway.builder()
                 .baseUrl(baseUrl)
                 .credentials(BitgetCredentials.hmac(apiKey, secret, passphrase))
-                .rateLimitKey(rateLimitKey)
-                .redisRateLimit(redisUrl)
+                .rateLimiter(limiter)
                 .build();
     }
 

@@ -93,7 +93,6 @@ public final class RateLimitUtilisation {
             BitgetTransferGateway gateway = BitgetTransferGateway.builder()
                     .baseUrl(sim.baseUri())
                     .credentials(BitgetCredentials.hmac(account.apiKey(), account.secret(), account.passphrase()))
-                    .rateLimitKey("utilisation-" + System.nanoTime())
                     .build();
             AtomicLong applied = new AtomicLong();
             AtomicLong rejected = new AtomicLong();

@@ -74,12 +74,12 @@ import org.slf4j.LoggerFactory;
  * <p>Safe failures are retried with the same body bytes and clientOid under the
  * {@link RetryPolicy} and the overall {@linkplain Builder#deadline(Duration) deadline}; a clock
  * error (40005, 40008) resynchronises with Bitget's server time and retries once. Every attempt
- * first takes a permit from the rate limiter of its {@linkplain Builder#rateLimitKey(String) rate-limit
- * key} (at most 10 requests in any 1000 ms): the process-wide one by default, or one shared through
- * Redis by every process of a fleet ({@link Builder#redisRateLimit(URI)}), and then one of the
- * key's 10 slots of this process (a {@link SendWindow}), held from the send until 1000 ms after
+ * first takes a permit from its {@linkplain Builder#rateLimiter(RequestRateLimiter) rate limiter}
+ * (at most 10 requests in any 1000 ms): the gateway's own by default, or one shared with other
+ * gateways of the UID, or through Redis by every process of a fleet, and then one of the
+ * limiter's 10 slots of this process (a {@link SendWindow}), held from the send until 1000 ms after
  * the attempt ended, so that requests stalled before they leave cannot arrive together. No request is sent
- * without a permit; when the shared limiter cannot be asked, the call sends nothing (a rejection
+ * without a permit; when a shared limiter cannot be asked, the call sends nothing (a rejection
  * with reason {@link RejectionReason#EXCHANGE_UNREACHABLE} whose cause is a
  * {@link RateLimiterUnavailableException}).
  *
@@ -94,7 +94,7 @@ import org.slf4j.LoggerFactory;
  * {@link Builder#allowCleartextCredentialsToNonLoopbackHosts()} says otherwise.
  *
  * <p>Instances are safe for concurrent use; their configuration is immutable. {@link #close()}
- * releases the Redis connection of a shared rate limit (nothing otherwise).
+ * closes the rate limiter the gateway made itself; a limiter given to the builder is its maker's to close.
  */
 public final class BitgetTransferGateway implements TransferGateway, TransferHistory, AutoCloseable {
     /** Bitget's production API. */
@@ -111,7 +111,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     private final BitgetPublicApi publicApi;
     private final ExchangeClock exchangeClock;
     private final ResponseClassifier classifier;
-    private final PermitSource rateLimiter;
+    private final RequestRateLimiter rateLimiter;
     private final SendWindow sendWindow;
     private final TransferRecordsReader records;
     private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
@@ -121,10 +121,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         this.exchangeClock = new ExchangeClock(settings.clock());
         ObjectMapper json = new ObjectMapper();
         this.classifier = new ResponseClassifier(json, settings.clock());
-        this.sendWindow = SendWindow.forKey(settings.rateLimitKey());
-        this.rateLimiter = settings.redisUri() == null
-                ? RateLimiterRegistry.local(settings.rateLimitKey())
-                : new RedisRateLimiter(settings.redisUri(), settings.rateLimitKey());
+        this.rateLimiter = settings.rateLimiter() == null ? new LocalRateLimiter() : settings.rateLimiter();
+        this.sendWindow = rateLimiter.sendWindow();
         // The JDK HttpClient (through feign-java11) rather than Feign's default HttpURLConnection
         // client: HttpURLConnection silently resends a POST on some connection failures
         // (sun.net.http.retryPost), which would hide attempts from the retry accounting; the JDK
@@ -190,10 +188,16 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 unavailable.cause());
     }
 
-    /** Closes the Redis connection of a shared rate limit; later transfers are rejected unsent. */
+    /**
+     * Closes the rate limiter this gateway made itself (when the builder was given none); a limiter
+     * given to {@link Builder#rateLimiter(RequestRateLimiter)} stays open for the other gateways
+     * that use it.
+     */
     @Override
     public void close() {
-        rateLimiter.close();
+        if (settings.rateLimiter() == null) {
+            rateLimiter.close();
+        }
     }
 
     @Override
@@ -451,13 +455,13 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
 
     /** The validated configuration of a gateway. */
     private record Settings(URI baseUrl, BitgetCredentials credentials, boolean demoTrading, Duration connectTimeout,
-            Duration readTimeout, Duration deadline, RetryPolicy retryPolicy, String rateLimitKey, URI redisUri,
+            Duration readTimeout, Duration deadline, RetryPolicy retryPolicy, RequestRateLimiter rateLimiter,
             String locale, Clock clock, Sleeper sleeper, SSLContext sslContext, List<String> tlsProtocols) {
-        /** Never the Redis URL's password (nor, through BitgetCredentials, any secret). */
+        /** Never a secret: BitgetCredentials and the limiter's description show none. */
         @Override
         public String toString() {
-            return "Settings[" + baseUrl + ", " + credentials + ", rateLimitKey set, redis "
-                    + (redisUri == null ? "none" : RedisRateLimiter.mask(redisUri)) + "]";
+            return "Settings[" + baseUrl + ", " + credentials + ", "
+                    + (rateLimiter == null ? "a rate limiter of its own" : rateLimiter.describe()) + "]";
         }
     }
 
@@ -473,8 +477,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         private Duration readTimeout = Duration.ofSeconds(10);
         private Duration deadline = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private String rateLimitKey;
-        private URI redisUri;
+        private RequestRateLimiter rateLimiter;
         private String locale = "en-US";
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -537,35 +540,15 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         }
 
         /**
-         * What the client-side rate limit (10 requests per second) is counted by: Bitget counts
-         * per UID, so give the UID when several API keys of one account are used in one process.
-         * Every gateway of the process with the same key shares one limiter, and with
-         * {@link #redisRateLimit(URI)} every process using that Redis too. Default: the API key.
+         * The client-side rate limit (Bitget allows 10 requests per second per UID) every attempt
+         * passes. Give every gateway of one UID the same instance: a {@link LocalRateLimiter} for the
+         * gateways of one process, or a limiter shared through Redis
+         * ({@code transfer-adapter-http-redis}) for a fleet. The caller closes it once every gateway
+         * that uses it is done. Default: a new {@link LocalRateLimiter} for this gateway alone, so
+         * two gateways built without this setting keep two separate limits.
          */
-        public Builder rateLimitKey(String rateLimitKey) {
-            this.rateLimitKey = Objects.requireNonNull(rateLimitKey, "rateLimitKey");
-            return this;
-        }
-
-        /**
-         * Shares the rate limit of the {@linkplain #rateLimitKey(String) rate-limit key} through the
-         * Redis at {@code redisUri} ({@code redis://host:port}, {@code redis://:password@host:port/0},
-         * {@code rediss://} for TLS; standalone Redis), so that every process of a fleet that uses this
-         * Redis and key stays within 10 requests in any 1000 ms together, retries included. Default:
-         * the limit is this process's own.
-         *
-         * <p>The bucket is Bucket4j's over Lettuce, on the hosts' wall clocks: keep them in sync (NTP).
-         * Redis is asked once per attempt, with a timeout of 1 s; when it cannot be reached or does
-         * not answer, the transfer is not sent and is rejected with reason
-         * {@link RejectionReason#EXCHANGE_UNREACHABLE} (fail closed, never a silent local fallback).
-         * The connection is opened on the first transfer; {@link BitgetTransferGateway#close()}
-         * closes it. The password is never printed: messages show the URL as
-         * {@code redis://***@host:port}. A password travels over plain {@code redis://} only to a
-         * loopback host: elsewhere use {@code rediss://} (see
-         * {@link #allowCleartextCredentialsToNonLoopbackHosts()}).
-         */
-        public Builder redisRateLimit(URI redisUri) {
-            this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+        public Builder rateLimiter(RequestRateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
             return this;
         }
 
@@ -642,13 +625,6 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             requirePositive(connectTimeout, "connectTimeout");
             requirePositive(readTimeout, "readTimeout");
             requirePositive(deadline, "deadline");
-            String key = rateLimitKey == null ? credentials.apiKey() : rateLimitKey;
-            if (key.isBlank()) {
-                throw new IllegalArgumentException("rateLimitKey must not be blank");
-            }
-            if (redisUri != null) {
-                RedisRateLimiter.check(redisUri, allowCleartextCredentials);
-            }
             if (!locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
                 throw new IllegalArgumentException("locale must be a language tag such as en-US or zh-CN, not '"
                         + locale + "'");
@@ -657,7 +633,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             List<String> tlsProtocols = tlsProtocols(tls);
             warnOfCleartextCredentials();
             return new BitgetTransferGateway(new Settings(baseUrl, credentials, demoTrading, connectTimeout,
-                    readTimeout, deadline, retryPolicy, key, redisUri, locale, clock, sleeper, tls, tlsProtocols));
+                    readTimeout, deadline, retryPolicy, rateLimiter, locale, clock, sleeper, tls, tlsProtocols));
         }
 
         private static void requireHttpUrl(URI url) {
@@ -674,11 +650,6 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 LOG.warn("allowCleartextCredentialsToNonLoopbackHosts: the API key, the passphrase and replayable"
                         + " signatures travel unencrypted to {}; use https:// unless a TLS-terminating proxy on a"
                         + " private network is all that is on the way", baseUrl);
-            }
-            if (allowCleartextCredentials && redisUri != null && LoopbackHosts.wouldSendCredentialsInClearText(redisUri)) {
-                LOG.warn("allowCleartextCredentialsToNonLoopbackHosts: the Redis password travels unencrypted to {};"
-                        + " use rediss:// unless a TLS-terminating proxy on a private network is all that is on the"
-                        + " way", RedisRateLimiter.mask(redisUri));
             }
         }
 

@@ -3,30 +3,28 @@ package dev.transfers.bitget.adapter.http;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The second half of the client-side rate limit: at most {@code slots} requests of one key are
+ * The second half of the client-side rate limit: at most {@code slots} requests of one limiter are
  * in flight or finished less than {@code window} ago. A slot is taken just before a request is
  * sent and given back {@code window} after its attempt ended (answer, failure or timeout).
  *
  * <p>Why: the token bucket spaces <em>grants</em> a period (105 ms) apart, but what the exchange counts is
  * <em>arrivals</em>. Requests granted in turn can stall before they leave (connection set-up, a
  * cold JIT) and then arrive together: the benchmark saw 11 to 12 in one 1000 ms window at a cold
- * start. With this window, any 11 requests of a key include two that used the same slot, and the
+ * start. With this window, any 11 requests of a limiter include two that used the same slot, and the
  * later one was sent at least {@code window} after the earlier one's attempt ended, hence after the
  * earlier one arrived: no {@code window}-long span of arrivals can hold {@code slots + 1}, however
  * long requests stall. In steady state it never waits, since the bucket's spacing already keeps
  * ten requests more than a second apart.
  *
- * <p>Per process and per key, like the local bucket; it waits in real time.
+ * <p>One per {@link RequestRateLimiter} instance, so per process and shared by the gateways that
+ * share the limiter; it waits in real time.
  */
 final class SendWindow {
     static final int BITGET_SLOTS = 10;
     static final Duration BITGET_WINDOW = Duration.ofMillis(1000);
-    private static final ConcurrentMap<String, SendWindow> WINDOWS = new ConcurrentHashMap<>();
 
     private final int slots;
     private final long windowNanos;
@@ -37,11 +35,6 @@ final class SendWindow {
     SendWindow(int slots, Duration window) {
         this.slots = slots;
         this.windowNanos = window.toNanos();
-    }
-
-    /** The window of this key, shared by every gateway of this process built for it. */
-    static SendWindow forKey(String rateLimitKey) {
-        return WINDOWS.computeIfAbsent(rateLimitKey, key -> new SendWindow(BITGET_SLOTS, BITGET_WINDOW));
     }
 
     /**

@@ -84,7 +84,7 @@ final class TransferRecordsReader {
                 if (remaining.toMillis() < 1) {
                     return unavailable(history, "the deadline passed", lastCause);
                 }
-                if (!RateLimiterRegistry.acquire(spacing, remaining, sleeper)
+                if (!spacing.asBlocking().tryConsume(1, remaining, nanos -> sleeper.sleep(Duration.ofNanos(nanos)))
                         || !window.acquire(Duration.between(clock.instant(), deadline))) {
                     return unavailable(history, "the deadline would pass while waiting for the records' rate limit",
                             lastCause);

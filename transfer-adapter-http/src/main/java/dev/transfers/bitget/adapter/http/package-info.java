@@ -2,7 +2,8 @@
  * The {@link dev.transfers.bitget.domain.TransferGateway} port over Bitget's REST API:
  * {@link dev.transfers.bitget.adapter.http.BitgetTransferGateway}, configured with
  * {@link dev.transfers.bitget.adapter.http.BitgetCredentials},
- * {@link dev.transfers.bitget.adapter.http.RetryPolicy} and, for tests,
+ * {@link dev.transfers.bitget.adapter.http.RetryPolicy}, a
+ * {@link dev.transfers.bitget.adapter.http.RequestRateLimiter} and, for tests,
  * {@link dev.transfers.bitget.adapter.http.Sleeper} and a {@link java.time.Clock}.
  *
  * <h2>How answers map to the port's outcomes</h2>
@@ -36,21 +37,19 @@
  * EXCHANGE_UNREACHABLE: nothing was sent, so nothing can have been applied.
  *
  * <h2>Rate limit</h2>
- * Every attempt, retries included, first takes a permit: one per 105 ms per rate-limit key by
- * default (110 ms when shared through Redis), then one of the key's 10 slots of this process, held
- * from the send until 1000 ms after the attempt ended ({@code SendWindow}), so no 1000 ms window of
- * arrivals holds 11 requests of one process, however long requests stall before they leave.
- * By default the limiter is the process's own. With
- * {@link dev.transfers.bitget.adapter.http.BitgetTransferGateway.Builder#redisRateLimit(java.net.URI)}
- * it is one bucket in Redis shared by every process that uses that Redis and key (Bucket4j over
- * Lettuce, stamped with the hosts' wall clocks: keep them in sync). When Redis cannot give a permit
- * (down, refusing, slower than 1 s) the attempt is not sent: fail closed, a rejection with reason
+ * Every attempt, retries included, first takes a permit from the gateway's
+ * {@link dev.transfers.bitget.adapter.http.RequestRateLimiter}: by default a
+ * {@link dev.transfers.bitget.adapter.http.LocalRateLimiter} of its own, one permit per 105 ms.
+ * Then it takes one of the limiter's 10 slots of this process, held from the send until 1000 ms
+ * after the attempt ended ({@code SendWindow}), so no 1000 ms window of arrivals holds 11 requests
+ * of one limiter in one process, however long requests stall before they leave. Gateways share a
+ * limit by sharing the limiter instance
+ * ({@link dev.transfers.bitget.adapter.http.BitgetTransferGateway.Builder#rateLimiter}); processes
+ * share one through a limiter that keeps its state outside them, such as the Redis one of
+ * {@code transfer-adapter-http-redis}. When a limiter cannot give a permit (its store down,
+ * refusing, too slow) the attempt is not sent: fail closed, a rejection with reason
  * EXCHANGE_UNREACHABLE whose cause is a
  * {@link dev.transfers.bitget.adapter.http.RateLimiterUnavailableException}, or outcome unknown if
- * an earlier attempt of the call was in doubt. There is no local fallback: no process can know how
- * many others would fall back with it. The margin (110 ms, not 100 ms) covers the clock skew
- * between hosts plus the spread of the time from permit to wire; a first request of a cold process
- * (class loading, a TLS handshake) can take longer than that, and a 429 it causes is retried under
- * a new permit.
+ * an earlier attempt of the call was in doubt.
  */
 package dev.transfers.bitget.adapter.http;

@@ -42,9 +42,7 @@ class BitgetTransferGatewayBuilderTest {
     }
 
     @Test
-    void blankRateLimitKeyAndOddLocaleAreRefused() {
-        assertThatThrownBy(() -> BitgetTransferGateway.builder().credentials(CREDENTIALS).rateLimitKey(" ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rateLimitKey");
+    void anOddLocaleIsRefused() {
         assertThatThrownBy(() -> BitgetTransferGateway.builder().credentials(CREDENTIALS).locale("en US\n").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("locale");
     }
@@ -61,5 +59,37 @@ class BitgetTransferGatewayBuilderTest {
 
         assertThat(shown).contains("https://api.bitget.com", "demo trading", "bg_b****")
                 .doesNotContain("builder-secret", "builder-passphrase", "bg_builder_key_1");
+    }
+
+    @Test
+    void aGatewayKeepsALimiterOfItsOwnUnlessGivenOneWhichStaysOpenForItsOtherUsers() {
+        BitgetTransferGateway alone = BitgetTransferGateway.builder().credentials(CREDENTIALS).build();
+        assertThat(alone.toString()).contains("rate limit of this process");
+
+        class CountingCloses extends RequestRateLimiter {
+            int closes;
+
+            @Override
+            public boolean acquire(Duration maxWait, Sleeper sleeper) {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return "limiter given by the caller";
+            }
+
+            @Override
+            public void close() {
+                closes++;
+            }
+        }
+        CountingCloses given = new CountingCloses();
+        BitgetTransferGateway sharing = BitgetTransferGateway.builder().credentials(CREDENTIALS).rateLimiter(given)
+                .build();
+        sharing.close();
+
+        assertThat(sharing.toString()).contains("limiter given by the caller");
+        assertThat(given.closes).isZero();
     }
 }

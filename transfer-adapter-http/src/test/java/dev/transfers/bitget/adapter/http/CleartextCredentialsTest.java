@@ -14,13 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Credentials never travel in clear text beyond this machine unless the builder is told, loudly:
- * plain HTTP only to loopback, a Redis password over {@code redis://} only to loopback.
+ * plain HTTP only to loopback (the Redis module's {@code RedisCleartextPasswordTest} checks the same
+ * for a Redis password).
  */
 class CleartextCredentialsTest {
     private static final Path LOG_FILE = Path.of("target", "adapter-http-test.log");
     private static final String SECRET = "cleartext-test-secret";
     private static final String PASSPHRASE = "cleartext-test-passphrase";
-    private static final String REDIS_PASSWORD = "cleartext-test-redis-password";
     private static final BitgetCredentials CREDENTIALS = BitgetCredentials.hmac("bg_cleartext_key", SECRET, PASSPHRASE);
 
     @ParameterizedTest
@@ -69,43 +69,6 @@ class CleartextCredentialsTest {
                 .allowCleartextCredentialsToNonLoopbackHosts().build().close();
 
         assertThat(warningsAbout(url)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"redis://:" + REDIS_PASSWORD + "@10.0.0.5:6379", "redis://fleet:" + REDIS_PASSWORD
-        + "@cache.internal:6379/0", "redis://" + REDIS_PASSWORD + "@0.0.0.0"})
-    void aRedisPasswordOverPlainRedisToAnotherHostIsRefusedNamingRediss(String url) {
-        assertThatThrownBy(() -> BitgetTransferGateway.builder().credentials(CREDENTIALS)
-                .redisRateLimit(URI.create(url)).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("would send the Redis password in clear text")
-                .hasMessageContaining("Use rediss://")
-                .hasMessageContaining("allowCleartextCredentialsToNonLoopbackHosts()")
-                .hasMessageNotContaining(REDIS_PASSWORD);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"rediss://:" + REDIS_PASSWORD + "@10.0.0.5:6380", "redis://10.0.0.5:6379",
-        "redis://:" + REDIS_PASSWORD + "@localhost:6379"})
-    void tlsOrNoPasswordOrLoopbackRedisBuilds(String url) {
-        try (BitgetTransferGateway gateway = BitgetTransferGateway.builder().credentials(CREDENTIALS)
-                .redisRateLimit(URI.create(url)).build()) {
-            assertThat(gateway.toString()).contains("rate limit shared through redis").doesNotContain(REDIS_PASSWORD);
-        }
-    }
-
-    @Test
-    void theOptInAllowsARedisPasswordOverPlainRedisAndWarnsWithoutIt() throws Exception {
-        String host = "10.0.0." + ThreadLocalRandom.current().nextInt(1, 255);
-        int port = ThreadLocalRandom.current().nextInt(1024, 65536);
-
-        BitgetTransferGateway.builder().credentials(CREDENTIALS)
-                .redisRateLimit(URI.create("redis://:" + REDIS_PASSWORD + "@" + host + ":" + port))
-                .allowCleartextCredentialsToNonLoopbackHosts().build().close();
-
-        assertThat(warningsAbout("redis://***@" + host + ":" + port)).singleElement().asString()
-                .contains("the Redis password travels unencrypted")
-                .doesNotContain(REDIS_PASSWORD);
     }
 
     /** The WARN lines of this module's test log that mention {@code text}. */

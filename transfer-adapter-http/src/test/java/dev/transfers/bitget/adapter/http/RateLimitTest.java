@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,22 +47,22 @@ class RateLimitTest {
         WireFixture.noRecords(server);
     }
 
-    private BitgetTransferGateway gateway(String rateLimitKey, Duration deadline) {
+    private BitgetTransferGateway gateway(RequestRateLimiter rateLimiter, Duration deadline) {
         return BitgetTransferGateway.builder()
                 .baseUrl(URI.create("http://127.0.0.1:" + server.getPort()))
                 .credentials(BitgetCredentials.hmac(API_KEY, SECRET, PASSPHRASE))
-                .rateLimitKey(rateLimitKey)
+                .rateLimiter(rateLimiter)
                 .deadline(deadline)
                 .build();
     }
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
-    void concurrentCallersThroughTwoGatewaysOfOneKeyNeverPutElevenRequestsInOneSecond() throws Exception {
+    void concurrentCallersThroughTwoGatewaysOfOneLimiterNeverPutElevenRequestsInOneSecond() throws Exception {
         server.stubFor(post(urlEqualTo(TRANSFER_PATH)).willReturn(okJson(success("1", "echo"))));
-        String key = "uid-" + UUID.randomUUID();
-        List<BitgetTransferGateway> gateways = List.of(gateway(key, Duration.ofSeconds(30)),
-                gateway(key, Duration.ofSeconds(30)));
+        LocalRateLimiter uid = new LocalRateLimiter();
+        List<BitgetTransferGateway> gateways = List.of(gateway(uid, Duration.ofSeconds(30)),
+                gateway(uid, Duration.ofSeconds(30)));
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         try {
             List<Callable<TransferReceipt>> calls = new ArrayList<>();
@@ -93,12 +92,12 @@ class RateLimitTest {
     @Test
     void aPermitThatWouldCostMoreThanTheDeadlineSendsNothingAndIsUnreachable() {
         server.stubFor(post(urlEqualTo(TRANSFER_PATH)).willReturn(okJson(success("1", "echo"))));
-        String key = "uid-" + UUID.randomUUID();
-        // Another user of the key already spent about a second's worth of permits.
-        RateLimiterRegistry.forKey(key).consumeIgnoringRateLimits(10);
+        LocalRateLimiter uid = new LocalRateLimiter();
+        // Another user of the limiter already spent about a second's worth of permits.
+        uid.bucket.consumeIgnoringRateLimits(10);
 
         TransferRejectedException rejected = thrownBy(TransferRejectedException.class,
-                () -> gateway(key, Duration.ofMillis(300)).transfer(spotToFutures()));
+                () -> gateway(uid, Duration.ofMillis(300)).transfer(spotToFutures()));
 
         assertThat(rejected.reason()).isEqualTo(RejectionReason.EXCHANGE_UNREACHABLE);
         assertThat(transferRequests(server)).isEmpty();

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -51,7 +50,6 @@ class StalledBodyTest {
                     .credentials(BitgetCredentials.hmac(API_KEY, SECRET, PASSPHRASE))
                     .readTimeout(Duration.ofMillis(300))
                     .retryPolicy(RetryPolicy.builder().maxAttempts(2).jitter(0).build())
-                    .rateLimitKey("test-" + UUID.randomUUID())
                     .clock(time)
                     .sleeper(time)
                     .build();

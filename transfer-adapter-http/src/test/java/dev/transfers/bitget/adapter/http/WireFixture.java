@@ -39,7 +39,7 @@ final class WireFixture {
 
     /**
      * A gateway aimed at the server, on fake time, with 5 attempts, unjittered backoff of 200 ms
-     * doubling, and a rate-limit key of its own so tests do not share a limiter.
+     * doubling, and (as every gateway built without one) a rate limiter of its own.
      */
     static BitgetTransferGateway gateway(WireMockExtension server, FakeTime time,
             UnaryOperator<BitgetTransferGateway.Builder> tweaks) {
@@ -54,7 +54,6 @@ final class WireFixture {
                 .credentials(BitgetCredentials.hmac(API_KEY, SECRET, PASSPHRASE))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(200)).jitter(0)
                         .build())
-                .rateLimitKey("test-" + UUID.randomUUID())
                 .clock(time)
                 .sleeper(time);
         return tweaks.apply(builder).build();

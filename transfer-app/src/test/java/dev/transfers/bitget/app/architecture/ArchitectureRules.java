@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * The layering rules, each named for the edge it forbids, for a code base under {@code base}
- * laid out as {@code base.domain}, {@code base.adapter.http}, {@code base.adapter.fake} and
- * {@code base.app}. Parameterised by the base package so that the same rules are also checked
+ * laid out as {@code base.domain}, {@code base.adapter.http} (with its optional Redis module,
+ * {@code base.adapter.http.redis}), {@code base.adapter.fake} and {@code base.app}. Parameterised by the base package so that the same rules are also checked
  * against deliberately wrong classes, proving each can fail.
  */
 final class ArchitectureRules {
     private final String domain;
     private final String httpAdapter;
+    private final String redisModule;
     private final String fakeAdapter;
     private final String app;
     private final String base;
@@ -24,6 +25,7 @@ final class ArchitectureRules {
         this.base = base;
         this.domain = base + ".domain..";
         this.httpAdapter = base + ".adapter.http..";
+        this.redisModule = base + ".adapter.http.redis..";
         this.fakeAdapter = base + ".adapter.fake..";
         this.app = base + ".app..";
     }
@@ -52,11 +54,16 @@ final class ArchitectureRules {
                 .as("feign_and_jackson_appear_only_in_the_http_adapter");
     }
 
-    ArchRule redisClientAndBucket4jAppearOnlyInTheHttpAdapter() {
+    ArchRule redisClientAppearsOnlyInTheRedisModule() {
+        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(redisModule)
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..")
+                .as("redis_client_appears_only_in_the_redis_module");
+    }
+
+    ArchRule bucket4jAppearsOnlyInTheHttpAdapter() {
         return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(httpAdapter)
-                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..",
-                        "io.github.bucket4j..")
-                .as("redis_client_and_bucket4j_appear_only_in_the_http_adapter");
+                .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..")
+                .as("bucket4j_appears_only_in_the_http_adapter");
     }
 
     ArchRule nothingDependsOnTheApp() {
@@ -73,7 +80,8 @@ final class ArchitectureRules {
     List<ArchRule> all() {
         return List.of(domainDependsOnNothingButTheJdkAndJakartaValidation(),
                 httpAdapterDoesNotDependOnTheFakeAdapter(), fakeAdapterDoesNotDependOnTheHttpAdapter(),
-                feignAndJacksonAppearOnlyInTheHttpAdapter(), redisClientAndBucket4jAppearOnlyInTheHttpAdapter(),
+                feignAndJacksonAppearOnlyInTheHttpAdapter(), redisClientAppearsOnlyInTheRedisModule(),
+                bucket4jAppearsOnlyInTheHttpAdapter(),
                 nothingDependsOnTheApp(), noPackageCycles());
     }
 }

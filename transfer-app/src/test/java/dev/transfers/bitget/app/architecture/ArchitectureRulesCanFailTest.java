@@ -48,9 +48,21 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
-    void aLettuceTypeOutsideTheHttpAdapterBreaksTheRedisClientRule() {
-        assertViolation(RULES.redisClientAndBucket4jAppearOnlyInTheHttpAdapter(),
+    void aLettuceTypeInTheAppBreaksTheRedisClientRule() {
+        assertViolation(RULES.redisClientAppearsOnlyInTheRedisModule(),
                 FIXTURE + ".app.AppUsingLettuce", "io.lettuce.core.RedisURI");
+    }
+
+    @Test
+    void aLettuceTypeInTheHttpAdapterOutsideItsRedisModuleBreaksTheRedisClientRule() {
+        assertViolation(RULES.redisClientAppearsOnlyInTheRedisModule(),
+                FIXTURE + ".adapter.http.HttpAdapterUsingLettuce", "io.lettuce.core.RedisClient");
+    }
+
+    @Test
+    void aBucket4jTypeOutsideTheHttpAdapterBreaksTheBucket4jRule() {
+        assertViolation(RULES.bucket4jAppearsOnlyInTheHttpAdapter(),
+                FIXTURE + ".app.AppUsingBucket4j", "io.github.bucket4j.Bucket");
     }
 
     @Test

@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     @Test
     void everyRingHasClassesToCheck() {
-        for (String ring : new String[] {".domain", ".adapter.http", ".adapter.fake", ".app"}) {
+        for (String ring : new String[] {".domain", ".adapter.http", ".adapter.http.redis", ".adapter.fake", ".app"}) {
             assertThat(production.stream().filter(c -> c.getPackageName().startsWith(BASE + ring)))
                     .as("production classes in %s%s", BASE, ring).isNotEmpty();
         }
@@ -54,8 +54,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void redisClientAndBucket4jAppearOnlyInTheHttpAdapter() {
-        check(RULES.redisClientAndBucket4jAppearOnlyInTheHttpAdapter());
+    void redisClientAppearsOnlyInTheRedisModule() {
+        check(RULES.redisClientAppearsOnlyInTheRedisModule());
+    }
+
+    @Test
+    void bucket4jAppearsOnlyInTheHttpAdapter() {
+        check(RULES.bucket4jAppearsOnlyInTheHttpAdapter());
     }
 
     @Test
@@ -68,7 +73,7 @@ class ArchitectureTest {
         check(RULES.noPackageCycles());
     }
 
-    /** The HTTP adapter's test-jar (its loopback Redis helper) is test code, though it comes as a jar. */
+    /** Test-jars (the Redis module's TestRedis) are test code, though they come as jars. */
     private static boolean isNotATestJar(Location location) {
         return !location.contains("-tests.jar");
     }

@@ -201,7 +201,6 @@ class FaultSoakTest {
                 .baseUrl(exchange.baseUri())
                 .credentials(BitgetCredentials.hmac("soak-key-" + lane, SECRET_PREFIX + lane,
                         PASSPHRASE_PREFIX + lane))
-                .rateLimitKey("soak-uid-" + lane)
                 .readTimeout(READ_TIMEOUT)
                 .retryPolicy(SHORT_BACKOFF)
                 .build();

@@ -100,7 +100,6 @@ class SecretCanaryTest {
         return BitgetTransferGateway.builder()
                 .baseUrl(exchange.baseUri())
                 .credentials(credentials)
-                .rateLimitKey("canary-" + RUN)
                 .readTimeout(Duration.ofMillis(250))
                 .retryPolicy(SHORT_BACKOFF)
                 .build();

@@ -1,4 +1,4 @@
-package dev.transfers.bitget.app.redis;
+package dev.transfers.bitget.adapter.http.redis;
 
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
@@ -46,21 +46,22 @@ public final class FleetWorker {
         int transfers = Integer.parseInt(args[6]);
         int threads = Integer.parseInt(args[7]);
         int exit = 0;
-        try (BitgetTransferGateway gateway = BitgetTransferGateway.builder()
-                .baseUrl(baseUrl)
-                .credentials(BitgetCredentials.hmac(args[3], args[4], args[5]))
-                .rateLimitKey(uid)
-                .redisRateLimit(redisUrl)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(10))
-                        .maxBackoff(Duration.ofMillis(50)).build())
-                .deadline(Duration.ofSeconds(20))
-                .build();
-                BitgetTransferGateway warmUp = BitgetTransferGateway.builder()
-                        .baseUrl(baseUrl)
-                        .credentials(BitgetCredentials.hmac(args[8], args[4], args[5]))
-                        .rateLimitKey(args[8])
-                        .redisRateLimit(redisUrl)
+        try (RedisRateLimiter limiter = RedisRateLimiter.builder().redisUri(redisUrl).rateLimitKey(uid).build();
+                RedisRateLimiter warmUpLimiter = RedisRateLimiter.builder().redisUri(redisUrl).rateLimitKey(args[8])
                         .build()) {
+            BitgetTransferGateway gateway = BitgetTransferGateway.builder()
+                    .baseUrl(baseUrl)
+                    .credentials(BitgetCredentials.hmac(args[3], args[4], args[5]))
+                    .rateLimiter(limiter)
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(10))
+                            .maxBackoff(Duration.ofMillis(50)).build())
+                    .deadline(Duration.ofSeconds(20))
+                    .build();
+            BitgetTransferGateway warmUp = BitgetTransferGateway.builder()
+                    .baseUrl(baseUrl)
+                    .credentials(BitgetCredentials.hmac(args[8], args[4], args[5]))
+                    .rateLimiter(warmUpLimiter)
+                    .build();
             for (int i = 0; i < WARM_UP_TRANSFERS; i++) {
                 String warmUpResult = send(warmUp);
                 if (!warmUpResult.equals("applied")) {

@@ -1,4 +1,4 @@
-package dev.transfers.bitget.adapter.http.testing;
+package dev.transfers.bitget.adapter.http.redis.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;

@@ -1,7 +1,12 @@
-package dev.transfers.bitget.adapter.http;
+package dev.transfers.bitget.adapter.http.redis;
 
+import dev.transfers.bitget.adapter.http.LoopbackHosts;
+import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
+import dev.transfers.bitget.adapter.http.RequestRateLimiter;
+import dev.transfers.bitget.adapter.http.Sleeper;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -26,14 +31,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The rate limit of one key shared through Redis by every process that uses the same Redis and
- * key: Bucket4j's compare-and-swap {@code ProxyManager} over Lettuce, with the same bucket as the
- * local limiter, at a longer period for the clock skew between hosts
- * ({@link RateLimiterRegistry#sharedConfiguration()}: capacity 1, one permit per
- * {@value RateLimiterRegistry#SHARED_PERIOD_MILLIS} ms).
+ * The rate limit of one key (the UID) shared through Redis by every process that uses the same
+ * Redis and key: Bucket4j's compare-and-swap {@code ProxyManager} over Lettuce, with the same
+ * bucket as {@link dev.transfers.bitget.adapter.http.LocalRateLimiter}, at a longer period for the
+ * clock skew between hosts (capacity 1, one permit per {@value #PERIOD_MILLIS} ms). Give it to every
+ * gateway of the UID in this process; every process of the fleet builds its own with the same
+ * Redis and key:
+ *
+ * <pre>{@code
+ * try (RedisRateLimiter limiter = RedisRateLimiter.builder()
+ *         .redisUri(URI.create(System.getenv("BITGET_REDIS_URL")))   // redis://:PASSWORD@host:6379/0
+ *         .rateLimitKey(uid)
+ *         .build()) {
+ *     BitgetTransferGateway gateway = BitgetTransferGateway.builder()
+ *             .credentials(credentials)
+ *             .rateLimiter(limiter)
+ *             .build();
+ *     // ... transfers ...
+ * }
+ * }</pre>
+ *
+ * <p>Besides the shared permits, the gateway keeps this limiter's requests within 10 in flight or
+ * finished within the last 1000 ms in this process (see {@link RequestRateLimiter}). The margin
+ * (110 ms, not 100 ms) covers the clock skew between hosts plus the spread of the time from permit
+ * to wire; a first request of a cold process (class loading, a TLS handshake) can take longer than
+ * that, and a 429 it causes is retried under a new permit.
  *
  * <p><b>Clock.</b> A Redis-backed bucket is computed on the client: each process stamps the
  * bucket state with its own clock. The clock here is the wall clock ({@link Instant#now()}, in
@@ -53,15 +81,19 @@ import java.util.concurrent.TimeUnit;
  * reconnects in the background, and while it is down commands are refused at once rather than
  * queued.
  *
- * <p>The key in Redis is {@value #KEY_PREFIX} followed by the SHA-256 of the rate-limit key (which
- * defaults to the API key, so it is not stored as is). It expires a few seconds after its bucket
+ * <p>The key in Redis is {@value #KEY_PREFIX} followed by the SHA-256 of the rate-limit key (the
+ * command line's default is the API key, so it is not stored as is). It expires a few seconds after its bucket
  * would be full again.
  */
-final class RedisRateLimiter implements PermitSource {
+public final class RedisRateLimiter extends RequestRateLimiter {
+    /** The least time between two permits of one key, across every process. */
+    public static final long PERIOD_MILLIS = 110;
     /** Longest wait to connect to Redis, and for one Redis command. */
-    static final Duration TIMEOUT = Duration.ofSeconds(1);
-    static final String KEY_PREFIX = "bitget-transfer:rate-limit:";
+    public static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /** The start of the Redis key of each bucket; the SHA-256 of the rate-limit key follows. */
+    public static final String KEY_PREFIX = "bitget-transfer:rate-limit:";
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
     private static final long NOT_READ = Long.MIN_VALUE;
     /** The clock's last reading on each thread: the time a permit's wait is counted from. */
     private static final ThreadLocal<long[]> LAST_READING = ThreadLocal.withInitial(() -> new long[] {NOT_READ});
@@ -90,7 +122,7 @@ final class RedisRateLimiter implements PermitSource {
     private RateLimiterUnavailableException connectFailure;
     private long connectFailureNanos;
 
-    RedisRateLimiter(URI redisUri, String rateLimitKey) {
+    private RedisRateLimiter(URI redisUri, String rateLimitKey) {
         this.masked = mask(redisUri);
         RedisURI uri = RedisURI.create(redisUri);
         uri.setTimeout(TIMEOUT);
@@ -105,6 +137,17 @@ final class RedisRateLimiter implements PermitSource {
         this.key = (KEY_PREFIX + sha256(rateLimitKey)).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A builder; {@link Builder#redisUri(URI)} and {@link Builder#rateLimitKey(String)} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Takes one permit from the bucket in Redis, connecting on first use.
+     *
+     * @throws RateLimiterUnavailableException when Redis cannot be reached, does not answer within
+     *                                         {@link #TIMEOUT}, or fails the command; no permit was taken
+     */
     @Override
     public boolean acquire(Duration maxWait, Sleeper sleeper)
             throws InterruptedException, RateLimiterUnavailableException {
@@ -132,7 +175,7 @@ final class RedisRateLimiter implements PermitSource {
     private synchronized Bucket bucket() throws RateLimiterUnavailableException {
         if (closed) {
             throw new RateLimiterUnavailableException("the rate limiter shared through " + masked
-                    + " was closed with its gateway");
+                    + " was closed");
         }
         if (bucket == null) {
             // Callers queue on this lock: one connect attempt per TIMEOUT keeps each one's wait short.
@@ -153,9 +196,15 @@ final class RedisRateLimiter implements PermitSource {
                     .expirationAfterWrite(ExpirationAfterWriteStrategy
                             .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
                     .build();
-            bucket = buckets.builder().build(key, RateLimiterRegistry::sharedConfiguration);
+            bucket = buckets.builder().build(key, RedisRateLimiter::configuration);
         }
         return bucket;
+    }
+
+    private static BucketConfiguration configuration() {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
+                .build();
     }
 
     private static long wallClockNanos() {
@@ -188,6 +237,7 @@ final class RedisRateLimiter implements PermitSource {
         return "rate limit shared through " + masked;
     }
 
+    /** Closes the Redis connection; later permits are refused as unavailable. */
     @Override
     public synchronized void close() {
         closed = true;
@@ -213,21 +263,21 @@ final class RedisRateLimiter implements PermitSource {
         String scheme = redisUri.getScheme() == null ? "" : redisUri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("redis") || scheme.equals("rediss")) || redisUri.getHost() == null
                 || redisUri.getFragment() != null) {
-            throw new IllegalArgumentException("redisRateLimit must be a redis:// or rediss:// URL with a host,"
+            throw new IllegalArgumentException("redisUri must be a redis:// or rediss:// URL with a host,"
                     + " such as redis://127.0.0.1:6379, not '" + mask(redisUri) + "'");
         }
         String path = redisUri.getPath();
         if (path != null && !path.isEmpty() && !path.matches("/[0-9]{0,5}")) {
-            throw new IllegalArgumentException("redisRateLimit: the path of a Redis URL is a database number"
+            throw new IllegalArgumentException("redisUri: the path of a Redis URL is a database number"
                     + " such as /0, not '" + path + "'");
         }
         try {
             RedisURI.create(redisUri);
         } catch (RuntimeException invalid) {
-            throw new IllegalArgumentException("redisRateLimit: not a usable Redis URL: '" + mask(redisUri) + "'");
+            throw new IllegalArgumentException("redisUri: not a usable Redis URL: '" + mask(redisUri) + "'");
         }
         if (!allowCleartextPassword && LoopbackHosts.wouldSendCredentialsInClearText(redisUri)) {
-            throw new IllegalArgumentException("redisRateLimit: " + mask(redisUri) + " would send the Redis password"
+            throw new IllegalArgumentException("redisUri " + mask(redisUri) + " would send the Redis password"
                     + " in clear text to a host that is not loopback. Use rediss:// (TLS); only for a TLS-terminating"
                     + " proxy on a private network, call allowCleartextCredentialsToNonLoopbackHosts()");
         }
@@ -271,5 +321,74 @@ final class RedisRateLimiter implements PermitSource {
     @Override
     public String toString() {
         return "RedisRateLimiter[" + masked + "]";
+    }
+
+    /**
+     * Configures a {@link RedisRateLimiter}; {@link #build()} checks the URL without connecting
+     * (the connection is made on the first permit).
+     */
+    public static final class Builder {
+        private URI redisUri;
+        private String rateLimitKey;
+        private boolean allowCleartextPassword;
+
+        private Builder() {
+        }
+
+        /**
+         * The Redis that holds the bucket: {@code redis://host:port}, {@code redis://:password@host:port/0},
+         * {@code rediss://} for TLS; a standalone Redis (not Cluster or Sentinel) with
+         * {@code maxmemory-policy noeviction}. Required. The password is never printed: messages
+         * show the URL as {@code redis://***@host:port}.
+         */
+        public Builder redisUri(URI redisUri) {
+            this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+            return this;
+        }
+
+        /**
+         * What the limit is counted by: the UID, since Bitget counts per UID across every API key.
+         * Every process that uses the same Redis and key shares one bucket. Required.
+         */
+        public Builder rateLimitKey(String rateLimitKey) {
+            this.rateLimitKey = Objects.requireNonNull(rateLimitKey, "rateLimitKey");
+            return this;
+        }
+
+        /**
+         * Lets a password travel over plain {@code redis://} to a host that is not loopback, for a
+         * TLS-terminating proxy on a private network; every limiter built so logs a warning. Without
+         * it, {@link #build()} refuses such a URL: use {@code rediss://}.
+         */
+        public Builder allowCleartextCredentialsToNonLoopbackHosts() {
+            this.allowCleartextPassword = true;
+            return this;
+        }
+
+        /**
+         * The limiter, not yet connected.
+         *
+         * @throws IllegalStateException    when the Redis URL or the rate-limit key was not set
+         * @throws IllegalArgumentException when the URL is not a usable Redis URL or the key is blank;
+         *                                  the message never quotes the password
+         */
+        public RedisRateLimiter build() {
+            if (redisUri == null) {
+                throw new IllegalStateException("redisUri is required, such as redis://127.0.0.1:6379");
+            }
+            if (rateLimitKey == null) {
+                throw new IllegalStateException("rateLimitKey is required: the UID the limit is counted by");
+            }
+            if (rateLimitKey.isBlank()) {
+                throw new IllegalArgumentException("rateLimitKey must not be blank");
+            }
+            check(redisUri, allowCleartextPassword);
+            if (allowCleartextPassword && LoopbackHosts.wouldSendCredentialsInClearText(redisUri)) {
+                LOG.warn("allowCleartextCredentialsToNonLoopbackHosts: the Redis password travels unencrypted to {};"
+                        + " use rediss:// unless a TLS-terminating proxy on a private network is all that is on the"
+                        + " way", mask(redisUri));
+            }
+            return new RedisRateLimiter(redisUri, rateLimitKey);
+        }
     }
 }

@@ -1,7 +1,7 @@
-package dev.transfers.bitget.app.redis;
+package dev.transfers.bitget.adapter.http.redis;
 
-import dev.transfers.bitget.adapter.http.testing.TestRedis;
-import static dev.transfers.bitget.app.redis.FleetRateLimitTest.assertNoElevenInOneSecond;
+import dev.transfers.bitget.adapter.http.redis.testing.TestRedis;
+import static dev.transfers.bitget.adapter.http.redis.FleetRateLimitTest.assertNoElevenInOneSecond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -50,7 +50,7 @@ class SharedRateLimitTest {
     private final String uidA = "uid-a-" + UUID.randomUUID();
     private final String uidB = "uid-b-" + UUID.randomUUID();
     private SimulatedBitget sim;
-    private final List<BitgetTransferGateway> gateways = new ArrayList<>();
+    private final List<RedisRateLimiter> limiters = new ArrayList<>();
 
     @BeforeEach
     void startSimulator() {
@@ -63,22 +63,21 @@ class SharedRateLimitTest {
 
     @AfterEach
     void stop() {
-        gateways.forEach(BitgetTransferGateway::close);
+        limiters.forEach(RedisRateLimiter::close);
         sim.close();
     }
 
     private BitgetTransferGateway gateway(String apiKey, String uid, URI redis, Duration deadline) {
-        BitgetTransferGateway gateway = BitgetTransferGateway.builder()
+        RedisRateLimiter limiter = RedisRateLimiter.builder().redisUri(redis).rateLimitKey(uid).build();
+        limiters.add(limiter);
+        return BitgetTransferGateway.builder()
                 .baseUrl(sim.baseUri())
                 .credentials(BitgetCredentials.hmac(apiKey, SECRET, PASSPHRASE))
-                .rateLimitKey(uid)
-                .redisRateLimit(redis)
+                .rateLimiter(limiter)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(10))
                         .maxBackoff(Duration.ofMillis(50)).build())
                 .deadline(deadline)
                 .build();
-        gateways.add(gateway);
-        return gateway;
     }
 
     private static Transfer aTransfer() {
