@@ -72,8 +72,8 @@ final class OutcomeRule {
         if (lookup.isEmpty()) {
             return new Decision.Unknown("the transfer records were not read before the deadline");
         }
-        if (lookup.get() instanceof LookupOutcome.Unavailable unavailable) {
-            return new Decision.Unknown("the transfer records could not be read (" + unavailable.description() + ")");
+        if (lookup.get() instanceof LookupOutcome.Unavailable) {
+            return new Decision.Unknown("the transfer records could not be read");
         }
         TransferStatus status = ((LookupOutcome.Seen) lookup.get()).status();
         if (status instanceof TransferStatus.Applied applied) {
