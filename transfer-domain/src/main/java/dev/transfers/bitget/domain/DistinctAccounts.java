@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = DistinctAccounts.Validator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface DistinctAccounts {
+@interface DistinctAccounts {
     String message() default "must differ from from";
 
     Class<?>[] groups() default {};

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = SymbolOnlyWithIsolatedMargin.Validator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface SymbolOnlyWithIsolatedMargin {
+@interface SymbolOnlyWithIsolatedMargin {
     String message() default "is required when from or to is isolated_margin, and used only then";
 
     Class<?>[] groups() default {};
