@@ -7,12 +7,19 @@ import java.util.stream.Collectors;
 
 /** The seven Bitget account types between which assets can be transferred, with their wire codes. */
 public enum AccountType {
+    /** The spot account ({@code spot}). */
     SPOT("spot"),
+    /** The P2P (funding) account ({@code p2p}). */
     P2P("p2p"),
+    /** Coin-margined futures ({@code coin_futures}). */
     COIN_FUTURES("coin_futures"),
+    /** USDT-margined futures ({@code usdt_futures}). */
     USDT_FUTURES("usdt_futures"),
+    /** USDC-margined futures ({@code usdc_futures}). */
     USDC_FUTURES("usdc_futures"),
+    /** Cross margin ({@code crossed_margin}). */
     CROSSED_MARGIN("crossed_margin"),
+    /** Isolated margin, kept per trading pair ({@code isolated_margin}): a transfer names the symbol. */
     ISOLATED_MARGIN("isolated_margin");
 
     private static final List<AccountType> ALL = List.of(values());

@@ -115,6 +115,7 @@ public final class ExchangeLedger {
      */
     public record Order(AccountType from, AccountType to, BigDecimal amount, String coin, String symbol,
                         String clientOid) {
+        /** Checks that every field but the symbol and clientOid is there. */
         public Order {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");

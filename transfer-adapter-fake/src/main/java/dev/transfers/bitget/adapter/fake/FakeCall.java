@@ -21,6 +21,7 @@ public sealed interface FakeCall {
      * @param failure  the rejection or outcome unknown thrown, or {@code null} when it returned
      */
     record TransferCall(Transfer transfer, TransferReceipt receipt, RuntimeException failure) implements FakeCall {
+        /** Checks that the call ended exactly one way. */
         public TransferCall {
             Objects.requireNonNull(transfer, "transfer");
             if ((receipt == null) == (failure == null)) {
@@ -43,6 +44,7 @@ public sealed interface FakeCall {
      */
     record StatusCall(TransferQuery query, TransferStatus status, TransferHistoryUnavailableException failure)
             implements FakeCall {
+        /** Checks that the call ended exactly one way. */
         public StatusCall {
             Objects.requireNonNull(query, "query");
             if ((status == null) == (failure == null)) {
