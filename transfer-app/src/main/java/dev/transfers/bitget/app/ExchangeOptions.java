@@ -32,7 +32,9 @@ final class ExchangeOptions {
             + " and rediss://."})
     boolean allowCleartextCredentials;
 
-    @Option(names = "--demo", description = "Demo trading: sends Bitget's header paptrading: 1 (needs a demo API key).")
+    @Option(names = {"--demo-trading", "--demo"}, description = {
+        "Bitget's demo trading (paper trading, no real money): sends the header paptrading: 1; the API key must be"
+            + " a demo-trading key. Without it, the key must be a live one (real money)."})
     boolean demo;
 
     @Option(names = "--json", description = "Results as JSON objects on stdout, one per line; notes go to stderr.")

@@ -54,7 +54,7 @@ final class ExchangeSession implements AutoCloseable {
             DemoExchange.seedDemoBalances(sim);
             err.println("note: no BITGET_API_KEY, BITGET_API_SECRET, BITGET_API_PASSPHRASE and no --base-url:"
                     + " using an embedded simulated Bitget at " + sim.baseUri()
-                    + " with demo balances (" + DemoExchange.demoBalancesText() + "). No real money moves.");
+                    + " with sample balances (" + DemoExchange.demoBalancesText() + "). No real money moves.");
             err.flush();
             TransferGateway gateway = gateways.create(new ExchangeTarget(sim.baseUri(),
                     DemoExchange.credentials(demoTrading), demoTrading, rateLimit.redisUrl(), rateLimit.key(),

@@ -289,7 +289,7 @@ class TransferCommandTest {
 
     @Test
     void demoSendsThePaptradingHeader() {
-        CliRunner.Run run = transfer(DEMO, "--demo", "--from", "spot", "--to", "usdt_futures", "--amount", "5",
+        CliRunner.Run run = transfer(DEMO, "--demo-trading", "--from", "spot", "--to", "usdt_futures", "--amount", "5",
                 "--coin", "USDT");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
