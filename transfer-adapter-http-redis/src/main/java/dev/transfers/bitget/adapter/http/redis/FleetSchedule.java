@@ -60,11 +60,13 @@ final class FleetSchedule {
 
     /**
      * Asks for the next slot of {@code key}, to be reserved only if it is at most
-     * {@code longestWaitNanos} away. Any Lettuce exception (connection, timeout, error reply) propagates.
+     * {@code longestWaitNanos} away, keeping one more spacing free after it when {@code keepNextFree}.
+     * Any Lettuce exception (connection, timeout, error reply) propagates.
      */
-    Answer next(RedisCommands<byte[], byte[]> redis, byte[] key, long longestWaitNanos) {
+    Answer next(RedisCommands<byte[], byte[]> redis, byte[] key, long longestWaitNanos, boolean keepNextFree) {
         byte[][] keys = {key};
-        byte[][] args = {spacingMicros, horizonMicros, ascii(Math.max(0, longestWaitNanos / 1000)), keyLifetimeMillis};
+        byte[][] args = {spacingMicros, horizonMicros, ascii(Math.max(0, longestWaitNanos / 1000)), keyLifetimeMillis,
+            keepNextFree ? spacingMicros : ascii(0)};
         List<Object> reply;
         try {
             reply = redis.evalsha(digest, ScriptOutputType.MULTI, keys, args);

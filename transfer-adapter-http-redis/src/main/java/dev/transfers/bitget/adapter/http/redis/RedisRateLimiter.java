@@ -56,7 +56,10 @@ import org.slf4j.LoggerFactory;
  * {@value #HORIZON_MILLIS} ms ahead. The script answers how long to wait; the caller sleeps that
  * long from the moment the answer arrived, so it never sends before its slot. So any 11 consecutive
  * permits of the fleet span at least 10 x {@value #SPACING_MILLIS} = 1050 ms of Redis's clock, and a
- * process that joins a running fleet queues behind the permits already given.
+ * process that joins a running fleet queues behind the permits already given. The first permit of a
+ * limiter keeps the slot after it free: a cold process's first request can take a hundred
+ * milliseconds or more from permit to wire (connection set-up, lazy initialisation), more than
+ * the margin below.
  *
  * <p><b>Why arrivals stay within 10 in any 1000 ms.</b> A permit's request arrives at Bitget some
  * delay after its slot: the answer's way back from Redis, the wake-up, signing and sending, the
@@ -127,6 +130,8 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     private final ReentrantLock connecting = new ReentrantLock();
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile boolean closed;
+    /** Whether this process has had a permit: its first keeps the slot after it free. */
+    private volatile boolean warm;
     /** A first connection was waited for until a deadline, in vain: later callers try once, not until theirs. */
     private boolean coldStartOver;
 
@@ -170,7 +175,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
             }
             FleetSchedule.Answer answer;
             try {
-                answer = SCHEDULE.next(redis, key, deadline - asked);
+                answer = SCHEDULE.next(redis, key, deadline - asked, !warm);
             } catch (RuntimeException failed) {
                 throw unavailable("did not give a permit", failed);
             }
@@ -186,6 +191,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
                     sleeper.sleep(Duration.ofNanos(answer.waitNanos()));
                 }
                 case RESERVED -> {
+                    warm = true;
                     if (waitedForSlot(answered + answer.waitNanos(), asked + answer.waitNanos(), sleeper)) {
                         return true;
                     }

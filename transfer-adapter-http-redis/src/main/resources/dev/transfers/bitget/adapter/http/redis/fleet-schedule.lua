@@ -6,6 +6,7 @@
 -- ARGV[2] horizon: how far ahead of now a permit may be reserved, microseconds
 -- ARGV[3] the longest the caller will wait for its permit, microseconds
 -- ARGV[4] how long the key lives after its last write, milliseconds
+-- ARGV[5] time kept free after the slot reserved now, microseconds (0, or more for a cold process)
 --
 -- The key holds "<time of the last permit, microseconds on Redis's clock> <run_id of the Redis process
 -- that wrote it>". Returns {code, microseconds}:
@@ -22,6 +23,7 @@ local spacing = tonumber(ARGV[1])
 local horizon = tonumber(ARGV[2])
 local longest = tonumber(ARGV[3])
 local ttl = tonumber(ARGV[4])
+local kept_free = tonumber(ARGV[5])
 local run = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)')
 
 local last
@@ -50,5 +52,5 @@ end
 if wait > horizon then
   return {2, wait - horizon}
 end
-redis.call('SET', KEYS[1], string.format('%.0f %s', slot, run), 'PX', ttl)
+redis.call('SET', KEYS[1], string.format('%.0f %s', slot + kept_free, run), 'PX', ttl)
 return {1, wait}

@@ -7,6 +7,7 @@ import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
 import dev.transfers.bitget.domain.TransferRejectedException;
+import dev.transfers.bitget.domain.TransferStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -74,6 +75,10 @@ public final class FleetWorker {
                     throw new IllegalStateException("warm-up transfer: " + warmUpResult);
                 }
             }
+            // Its HTTP connection open, as a process that has been up for a while has it.
+            if (!(gateway.statusOf(transfer()) instanceof TransferStatus.NotFound)) {
+                throw new IllegalStateException("a transfer not sent yet was found");
+            }
             System.out.println("ready");
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             if (stdin.readLine() == null) {
@@ -100,11 +105,14 @@ public final class FleetWorker {
         System.exit(exit);
     }
 
+    private static Transfer transfer() {
+        return Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES).amount(BigDecimal.ONE)
+                .coin("USDT").build();
+    }
+
     private static String send(BitgetTransferGateway gateway) {
-        Transfer transfer = Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
-                .amount(BigDecimal.ONE).coin("USDT").build();
         try {
-            gateway.transfer(transfer);
+            gateway.transfer(transfer());
             return "applied";
         } catch (TransferRejectedException rejected) {
             return "rejected " + rejected.reason() + " " + rejected.getMessage();
