@@ -25,6 +25,7 @@ final class FleetSchedule {
 
     private final byte[] script;
     private final String digest;
+    private final long spacingMicrosValue;
     private final byte[] spacingMicros;
     private final byte[] horizonMicros;
     private final byte[] keyLifetimeMillis;
@@ -32,7 +33,8 @@ final class FleetSchedule {
     FleetSchedule(Duration spacing, Duration horizon, Duration keyLifetime) {
         this.script = load();
         this.digest = sha1(script);
-        this.spacingMicros = ascii(spacing.toNanos() / 1000);
+        this.spacingMicrosValue = spacing.toNanos() / 1000;
+        this.spacingMicros = ascii(spacingMicrosValue);
         this.horizonMicros = ascii(horizon.toNanos() / 1000);
         this.keyLifetimeMillis = ascii(keyLifetime.toMillis());
     }
@@ -60,13 +62,13 @@ final class FleetSchedule {
 
     /**
      * Asks for the next slot of {@code key}, to be reserved only if it is at most
-     * {@code longestWaitNanos} away, keeping one more spacing free after it when {@code keepNextFree}.
+     * {@code longestWaitNanos} away, keeping the next {@code slotsKeptFree} slots after it free.
      * Any Lettuce exception (connection, timeout, error reply) propagates.
      */
-    Answer next(RedisCommands<byte[], byte[]> redis, byte[] key, long longestWaitNanos, boolean keepNextFree) {
+    Answer next(RedisCommands<byte[], byte[]> redis, byte[] key, long longestWaitNanos, int slotsKeptFree) {
         byte[][] keys = {key};
         byte[][] args = {spacingMicros, horizonMicros, ascii(Math.max(0, longestWaitNanos / 1000)), keyLifetimeMillis,
-            keepNextFree ? spacingMicros : ascii(0)};
+            ascii(slotsKeptFree * spacingMicrosValue)};
         List<Object> reply;
         try {
             reply = redis.evalsha(digest, ScriptOutputType.MULTI, keys, args);

@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
  * long from the moment the answer arrived, so it never sends before its slot. So any 11 consecutive
  * permits of the fleet span at least 10 x {@value #SPACING_MILLIS} = 1050 ms of Redis's clock, and a
  * process that joins a running fleet queues behind the permits already given. The first permit of a
- * limiter keeps the slot after it free: a cold process's first request can take a hundred
- * milliseconds or more from permit to wire (connection set-up, lazy initialisation), more than
- * the margin below.
+ * limiter keeps the {@value #SLOTS_KEPT_FREE_AFTER_FIRST} slots after it free: a starting process's
+ * first request can take a hundred milliseconds or more from permit to wire (connection set-up,
+ * lazy initialisation), more than the margin below; so it may be up to 50 + 2 x 105 = 260 ms late.
  *
  * <p><b>Why arrivals stay within 10 in any 1000 ms.</b> A permit's request arrives at Bitget some
  * delay after its slot: the answer's way back from Redis, the wake-up, signing and sending, the
@@ -108,6 +108,8 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     public static final long HORIZON_MILLIS = 1000;
     /** How late after its slot a caller may find itself and still use the permit; later, it takes another. */
     public static final long LATE_TOLERANCE_MILLIS = 20;
+    /** How many slots after the first permit of a limiter (a process starting) are kept free. */
+    public static final int SLOTS_KEPT_FREE_AFTER_FIRST = 2;
     /** Longest wait for one connection attempt to Redis, and for one Redis command. */
     public static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** How long the key of an unused limit stays in Redis after its last permit. */
@@ -130,7 +132,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     private final ReentrantLock connecting = new ReentrantLock();
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile boolean closed;
-    /** Whether this process has had a permit: its first keeps the slot after it free. */
+    /** Whether this limiter has had a permit: its first keeps the slots after it free. */
     private volatile boolean warm;
     /** A first connection was waited for until a deadline, in vain: later callers try once, not until theirs. */
     private boolean coldStartOver;
@@ -175,7 +177,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
             }
             FleetSchedule.Answer answer;
             try {
-                answer = SCHEDULE.next(redis, key, deadline - asked, !warm);
+                answer = SCHEDULE.next(redis, key, deadline - asked, warm ? 0 : SLOTS_KEPT_FREE_AFTER_FIRST);
             } catch (RuntimeException failed) {
                 throw unavailable("did not give a permit", failed);
             }

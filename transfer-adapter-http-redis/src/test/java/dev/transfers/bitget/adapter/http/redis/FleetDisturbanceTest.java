@@ -67,8 +67,15 @@ class FleetDisturbanceTest {
         for (int k = 0; k < KEYS; k++) {
             builder.credentials(SimulatedBitget.Credentials.live("key-" + k, SECRET, PASSPHRASE, uid));
         }
+        builder.credentials(SimulatedBitget.Credentials.live("warm-up-key", SECRET, PASSPHRASE, "warm-up-uid"));
         sim = builder.start();
         sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000000"));
+        // This JVM's transfer path loaded and compiled, client and server, as in a process that has run a while.
+        BitgetTransferGateway warmUp = BitgetTransferGateway.builder().baseUrl(sim.baseUri())
+                .credentials(BitgetCredentials.hmac("warm-up-key", SECRET, PASSPHRASE)).build();
+        for (int i = 0; i < 3; i++) {
+            warmUp.transfer(aTransfer());
+        }
     }
 
     @AfterEach
@@ -168,6 +175,7 @@ class FleetDisturbanceTest {
     private List<Instant> transferArrivals() {
         return sim.requests().stream()
                 .filter(request -> request.path().equals(TRANSFER_PATH))
+                .filter(request -> !request.header("ACCESS-KEY").orElse("").equals("warm-up-key"))
                 .map(RecordedRequest::arrival)
                 .sorted()
                 .toList();
@@ -178,6 +186,7 @@ class FleetDisturbanceTest {
         assertNoElevenInOneSecond(arrivals);
         assertThat(arrivals).as("one request per transfer: no 429 and nothing sent twice").hasSize(transfers);
         Map<String, Long> appliedPerClientOid = sim.appliedTransfers().stream()
+                .filter(transfer -> transfer.uid().equals(uid))
                 .collect(Collectors.groupingBy(RecordedTransfer::clientOid, Collectors.counting()));
         assertThat(appliedPerClientOid).as("every transfer applied").hasSize(transfers);
         assertThat(appliedPerClientOid.values()).as("and once").allMatch(count -> count == 1);

@@ -60,7 +60,7 @@ class FleetScheduleTest {
         writeSchedule(redisMicros() - 5_000_000, runId());
         List<Long> slots = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Answer answer = schedule.next(redis, key, LONG_WAIT, false);
+            Answer answer = schedule.next(redis, key, LONG_WAIT, 0);
             assertThat(answer.verdict()).isEqualTo(Verdict.RESERVED);
             slots.add(lastSlot());
         }
@@ -77,11 +77,11 @@ class FleetScheduleTest {
         long now = redisMicros();
         writeSchedule(now + HORIZON_MICROS - SPACING_MICROS / 2, runId());
 
-        Answer beyondHorizon = schedule.next(redis, key, LONG_WAIT, false);
+        Answer beyondHorizon = schedule.next(redis, key, LONG_WAIT, 0);
         assertThat(beyondHorizon.verdict()).isEqualTo(Verdict.ASK_AGAIN);
         assertThat(beyondHorizon.waitNanos()).isPositive().isLessThanOrEqualTo(SPACING_MICROS * 1000);
 
-        Answer beyondWait = schedule.next(redis, key, TimeUnit.MILLISECONDS.toNanos(200), false);
+        Answer beyondWait = schedule.next(redis, key, TimeUnit.MILLISECONDS.toNanos(200), 0);
         assertThat(beyondWait.verdict()).isEqualTo(Verdict.TOO_FAR);
         assertThat(lastSlot()).as("nothing reserved").isEqualTo(now + HORIZON_MICROS - SPACING_MICROS / 2);
     }
@@ -96,7 +96,7 @@ class FleetScheduleTest {
             default -> assertThat(redis.exists(key)).isZero();
         }
 
-        Answer first = schedule.next(redis, key, LONG_WAIT, false);
+        Answer first = schedule.next(redis, key, LONG_WAIT, 0);
 
         // The schedule restarts at now + horizon: the first slot is one spacing past the horizon.
         assertThat(first.verdict()).isEqualTo(Verdict.ASK_AGAIN);

@@ -267,9 +267,13 @@ class SharedRateLimitTest {
         String password = "redis-password-canary-" + UUID.randomUUID();
         int port = TestRedis.freePort();
         URI redis = URI.create("redis://:" + password + "@127.0.0.1:" + port + "/0");
+        // Pauses of 100 ms and more: the limiter's between connection attempts (it doubles them from
+        // 50 ms), not the records reader's (55 ms apart).
         AtomicInteger pauses = new AtomicInteger();
         BitgetTransferGateway gateway = gateway("key-a", uidA, redis, Duration.ofSeconds(3), duration -> {
-            pauses.incrementAndGet();
+            if (duration.toMillis() >= 100) {
+                pauses.incrementAndGet();
+            }
             Sleeper.system().sleep(duration);
         });
 
@@ -285,7 +289,7 @@ class SharedRateLimitTest {
         assertThat(gateway.toString()).contains("rate limit shared through redis://***@127.0.0.1:" + port + "/0");
         assertThat(pauses.get()).as("the first permit tried again, pausing, until the deadline").isGreaterThan(1);
 
-        // The cold start is over: the next call tries once, without pausing, and fails the same way.
+        // The cold start is over: the next call tries once, without pausing between tries, and fails the same way.
         int pausesBefore = pauses.get();
         TransferRejectedException again = catchThrowableOfType(TransferRejectedException.class,
                 () -> gateway.transfer(aTransfer()));
