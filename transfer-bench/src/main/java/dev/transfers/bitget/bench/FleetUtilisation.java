@@ -2,7 +2,6 @@ package dev.transfers.bitget.bench;
 
 import dev.transfers.bitget.adapter.fake.simulator.RecordedRequest;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
-import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
 import dev.transfers.bitget.adapter.http.redis.RedisRateLimiter;
 import dev.transfers.bitget.adapter.http.redis.testing.TestRedis;
@@ -14,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,41 +27,52 @@ import java.util.function.Predicate;
 
 /**
  * The rate limit shared through Redis, seen from the server when ONE UID is used by a fleet of
- * {@value #PROCESSES} processes, against one process on the same UID measured in the same run.
+ * processes, against one process on the same UID measured in the same run.
  *
  * <ol>
  *   <li>starts {@code redis-server} from the PATH on a free port of 127.0.0.1 and one
- *       {@link SimulatedBitget} with {@value #PROCESSES} + 1 API keys, all on one UID (plus a warm-up
- *       key per process, each on a UID of its own);</li>
- *   <li>single process: one {@link BitgetTransferGateway} with the Redis limiter in this JVM, warmed
- *       up first under its warm-up key, then {@value RateLimitUtilisation#THREADS} threads for
- *       SECONDS;</li>
- *   <li>fleet: {@value #PROCESSES} JVMs of {@link FleetWorkerProcess} (this JVM's classpath), each
- *       with its own gateway, key and Redis connection and {@value #THREADS_PER_PROCESS} threads, each
- *       warmed up, released together through stdin, each sending for SECONDS;</li>
+ *       {@link SimulatedBitget} with API keys all on one UID (plus a warm-up key per process, each on
+ *       a UID of its own);</li>
+ *   <li>single process (the baseline): one {@link BitgetTransferGateway} with the Redis limiter in
+ *       this JVM, warmed up first under its warm-up key, then {@value RateLimitUtilisation#THREADS}
+ *       threads for SECONDS;</li>
+ *   <li>skewed fleet: {@value #PROCESSES} JVMs of {@link FleetWorkerProcess} (this JVM's classpath),
+ *       each with its own gateway, key and Redis connection and {@value #THREADS_PER_PROCESS}
+ *       threads, and its clocks (the gateway's wall clock, the limiter's monotonic clock) off by
+ *       {@link #SKEW_MILLIS} ms, as on hosts without NTP; each warmed up, released together through
+ *       stdin, each sending for SECONDS;</li>
+ *   <li>joining: 2 such JVMs without skew, the second released a third of SECONDS after the first
+ *       (its limiter cold: it connects on its first permit) and stopping with it;</li>
  *   <li>prints, for each phase, from the simulator's arrival times of that phase's keys
  *       ({@link Arrivals}): requests, sustained rate, most in any 1000 ms, margin, 429s (transfer
- *       requests received minus transfers applied), and the ratio of the fleet's sustained rate to
+ *       requests received minus transfers applied), and the ratio of each phase's sustained rate to
  *       the single process's.</li>
  * </ol>
  *
  * <pre>
  * java -cp transfer-bench/target/benchmarks.jar dev.transfers.bitget.bench.FleetUtilisation [SECONDS=30]
  * </pre>
- * SECONDS is bounded to 1..600; every wait is bounded; the workers are destroyed and Redis is shut
- * down ({@code SHUTDOWN NOSAVE}, then destroyed) at the end, whatever happened.
+ * SECONDS is bounded to 1..600; every wait is bounded; the workers are destroyed and Redis is
+ * stopped at the end, whatever happened.
  */
 public final class FleetUtilisation {
     static final int PROCESSES = 4;
     static final int THREADS_PER_PROCESS = 4;
+    /** The clock offsets of the skewed fleet's processes, in ms: up to half a second either way. */
+    static final long[] SKEW_MILLIS = {-500, -167, 167, 500};
     private static final String SECRET = "fleet-bench-secret";
     private static final String PASSPHRASE = "fleet-bench-passphrase";
     private static final String SINGLE_KEY = "fleet-bench-single-key";
     private static final String WORKER_KEY = "fleet-bench-worker-key-";
+    private static final String JOIN_KEY = "fleet-bench-join-key-";
     private static final String WARM_UP_KEY = "fleet-bench-warm-up-key-";
     private static final String EOF = "\u0000eof";
 
     private FleetUtilisation() {
+    }
+
+    /** One worker JVM of a phase: its key, clock offset, when it is released and for how long it sends. */
+    private record Worker(String apiKey, String warmUpKey, long skewMillis, long releaseAfterMillis, int seconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,32 +81,49 @@ public final class FleetUtilisation {
         List<Loopback.Account> accounts = new ArrayList<>();
         accounts.add(new Loopback.Account(SINGLE_KEY, SECRET, PASSPHRASE, uid));
         accounts.add(new Loopback.Account(WARM_UP_KEY + "single", SECRET, PASSPHRASE, "fleet-bench-warm-up-single"));
+        List<Worker> skewed = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
-            accounts.add(new Loopback.Account(WORKER_KEY + p, SECRET, PASSPHRASE, uid));
-            accounts.add(new Loopback.Account(WARM_UP_KEY + p, SECRET, PASSPHRASE, "fleet-bench-warm-up-" + p));
+            skewed.add(new Worker(WORKER_KEY + p, WARM_UP_KEY + p, SKEW_MILLIS[p], 0, seconds));
         }
-        System.out.printf(Locale.ROOT, "one UID through the Redis-shared limiter: 1 process x %d threads, then %d"
-                        + " processes x %d threads, %d s each; limit at the server: 10 in any 1000 ms%n",
-                RateLimitUtilisation.THREADS, PROCESSES, THREADS_PER_PROCESS, seconds);
+        long joinAfter = TimeUnit.SECONDS.toMillis(seconds) / 3;
+        List<Worker> joining = List.of(new Worker(JOIN_KEY + 0, WARM_UP_KEY + "join-0", 0, 0, seconds),
+                new Worker(JOIN_KEY + 1, WARM_UP_KEY + "join-1", 0, joinAfter,
+                        (int) Math.max(1, seconds - TimeUnit.MILLISECONDS.toSeconds(joinAfter))));
+        for (Worker worker : concat(skewed, joining)) {
+            accounts.add(new Loopback.Account(worker.apiKey(), SECRET, PASSPHRASE, uid));
+            accounts.add(new Loopback.Account(worker.warmUpKey(), SECRET, PASSPHRASE, "uid-of-" + worker.warmUpKey()));
+        }
+        System.out.printf(Locale.ROOT, "one UID through the Redis-shared limiter, %d s per phase: 1 process x %d"
+                        + " threads; %d processes x %d threads, clocks off by %s ms; 2 processes x %d threads, the"
+                        + " second joining after %.1f s; limit at the server: 10 in any 1000 ms%n",
+                seconds, RateLimitUtilisation.THREADS, PROCESSES, THREADS_PER_PROCESS,
+                java.util.Arrays.toString(SKEW_MILLIS), THREADS_PER_PROCESS, joinAfter / 1000.0);
         try (TestRedis redis = TestRedis.startOwn(); SimulatedBitget sim = Loopback.simulator(accounts)) {
             System.out.println("redis-server at " + redis.uri() + ", simulator at " + sim.baseUri());
-            System.out.printf(Locale.ROOT, "single process (%d threads) for %d s ...%n",
-                    RateLimitUtilisation.THREADS, seconds);
+            System.out.printf(Locale.ROOT, "single process (%d threads) ...%n", RateLimitUtilisation.THREADS);
             Phase single = single(sim, redis.uri(), uid, seconds);
             System.out.println(single.client());
             TimeUnit.MILLISECONDS.sleep(1500); // the UID's last 1000 ms at the server are empty again
-            System.out.printf(Locale.ROOT, "fleet (%d processes x %d threads) for %d s ...%n", PROCESSES,
-                    THREADS_PER_PROCESS, seconds);
-            Phase fleet = fleet(sim, redis.uri(), uid, seconds);
+            System.out.printf(Locale.ROOT, "skewed fleet (%d processes x %d threads) ...%n", PROCESSES,
+                    THREADS_PER_PROCESS);
+            Phase fleet = workers(sim, redis.uri(), uid, skewed, WORKER_KEY);
             System.out.println(fleet.client());
+            TimeUnit.MILLISECONDS.sleep(1500);
+            System.out.println("joining (2 processes) ...");
+            Phase join = workers(sim, redis.uri(), uid, joining, JOIN_KEY);
+            System.out.println(join.client());
             System.out.println();
             System.out.println("phase                       | at the server (arrival times)");
             System.out.println(single.describe("single process, 16 threads"));
-            System.out.println(fleet.describe("fleet, 4 processes x 4"));
+            System.out.println(fleet.describe("4 processes, skew +-500 ms"));
+            System.out.println(join.describe("2 processes, one joining"));
             System.out.println(perKey(sim));
-            System.out.printf(Locale.ROOT, "ratio fleet / single process, sustained rate: %.3f (%.3f / %.3f per s)%n",
-                    fleet.arrivals().sustainedPerSecond() / single.arrivals().sustainedPerSecond(),
-                    fleet.arrivals().sustainedPerSecond(), single.arrivals().sustainedPerSecond());
+            for (Phase phase : List.of(fleet, join)) {
+                System.out.printf(Locale.ROOT, "ratio %s / single process, sustained rate: %.3f (%.3f / %.3f per s)%n",
+                        phase == fleet ? "skewed fleet" : "joining", phase.arrivals().sustainedPerSecond()
+                                / single.arrivals().sustainedPerSecond(),
+                        phase.arrivals().sustainedPerSecond(), single.arrivals().sustainedPerSecond());
+            }
         }
     }
 
@@ -109,16 +137,13 @@ public final class FleetUtilisation {
     }
 
     private static Phase single(SimulatedBitget sim, URI redis, String uid, int seconds) throws InterruptedException {
-        try (RedisRateLimiter warmUpLimiter = FleetWorkerProcess.limiter(redis, WARM_UP_KEY + "single");
-                RedisRateLimiter limiter = FleetWorkerProcess.limiter(redis, uid)) {
-            BitgetTransferGateway warmUp = gateway(sim, warmUpLimiter, WARM_UP_KEY + "single");
-            BitgetTransferGateway gateway = gateway(sim, limiter, SINGLE_KEY);
-            for (int i = 0; i < FleetWorkerProcess.WARM_UP_TRANSFERS; i++) {
-                String result = FleetWorkerProcess.send(warmUp);
-                if (!result.equals("applied")) {
-                    throw new IllegalStateException("warm-up transfer: " + result);
-                }
-            }
+        try (RedisRateLimiter warmUpLimiter = FleetWorkerProcess.limiter(redis, WARM_UP_KEY + "single", Duration.ZERO);
+                RedisRateLimiter limiter = FleetWorkerProcess.limiter(redis, uid, Duration.ZERO)) {
+            BitgetTransferGateway warmUp = FleetWorkerProcess.gateway(sim.baseUri(), warmUpLimiter,
+                    WARM_UP_KEY + "single", SECRET, PASSPHRASE, Duration.ZERO);
+            BitgetTransferGateway gateway = FleetWorkerProcess.gateway(sim.baseUri(), limiter, SINGLE_KEY, SECRET,
+                    PASSPHRASE, Duration.ZERO);
+            FleetWorkerProcess.warmUp(warmUp, gateway);
             Tally tally = new Tally();
             int appliedBefore = sim.appliedTransfers().size();
             RateLimitUtilisation.saturate(seconds, () -> tally.add(FleetWorkerProcess.send(gateway)));
@@ -127,24 +152,27 @@ public final class FleetUtilisation {
         }
     }
 
-    private static Phase fleet(SimulatedBitget sim, URI redis, String uid, int seconds) throws Exception {
+    private static Phase workers(SimulatedBitget sim, URI redis, String uid, List<Worker> specs, String keyPrefix)
+            throws Exception {
         Path logs = Files.createTempDirectory("fleet-bench-workers");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> workers = new ArrayList<>();
         List<BlockingQueue<String>> outputs = new ArrayList<>();
+        int longest = specs.stream().mapToInt(Worker::seconds).max().orElse(1);
         try {
-            for (int p = 0; p < PROCESSES; p++) {
+            for (int p = 0; p < specs.size(); p++) {
+                Worker spec = specs.get(p);
                 Process worker = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                         FleetWorkerProcess.class.getName(), sim.baseUri().toString(), redis.toString(), uid,
-                        WORKER_KEY + p, SECRET, PASSPHRASE, Integer.toString(THREADS_PER_PROCESS),
-                        Integer.toString(seconds), WARM_UP_KEY + p)
+                        spec.apiKey(), SECRET, PASSPHRASE, Integer.toString(THREADS_PER_PROCESS),
+                        Integer.toString(spec.seconds()), spec.warmUpKey(), Long.toString(spec.skewMillis()))
                         .redirectError(logs.resolve("worker-" + p + ".err").toFile())
                         .start();
                 workers.add(worker);
                 outputs.add(lines(worker, p));
             }
-            for (int p = 0; p < PROCESSES; p++) {
+            for (int p = 0; p < specs.size(); p++) {
                 String first = outputs.get(p).poll(120, TimeUnit.SECONDS);
                 if (!"ready".equals(first)) {
                     throw new IllegalStateException("worker " + p + " did not get ready within 120 s: " + first
@@ -152,17 +180,22 @@ public final class FleetUtilisation {
                 }
             }
             int appliedBefore = sim.appliedTransfers().size();
-            for (Process worker : workers) {
-                OutputStream in = worker.getOutputStream();
+            long released = System.nanoTime();
+            for (int p = 0; p < specs.size(); p++) {
+                long wait = released + TimeUnit.MILLISECONDS.toNanos(specs.get(p).releaseAfterMillis()) - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                OutputStream in = workers.get(p).getOutputStream();
                 in.write("go\n".getBytes(StandardCharsets.UTF_8));
                 in.flush();
             }
             Tally tally = new Tally();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 90L);
-            for (int p = 0; p < PROCESSES; p++) {
+            long until = released + TimeUnit.SECONDS.toNanos(longest + 90L);
+            for (int p = 0; p < specs.size(); p++) {
                 for (String line = poll(outputs.get(p), until); !EOF.equals(line); line = poll(outputs.get(p), until)) {
                     if (line == null) {
-                        throw new IllegalStateException("worker " + p + " still running " + (seconds + 90)
+                        throw new IllegalStateException("worker " + p + " still running " + (longest + 90)
                                 + " s after the start (stderr in " + logs + ")");
                     }
                     if (!line.equals("done")) {
@@ -175,10 +208,16 @@ public final class FleetUtilisation {
                 }
             }
             int applied = sim.appliedTransfers().size() - appliedBefore;
-            return phase(sim, key -> key.startsWith(WORKER_KEY), applied, "  client: " + tally);
+            return phase(sim, key -> key.startsWith(keyPrefix), applied, "  client: " + tally);
         } finally {
             workers.forEach(Process::destroyForcibly);
         }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static Phase phase(SimulatedBitget sim, Predicate<String> keys, int applied, String client) {
@@ -196,19 +235,11 @@ public final class FleetUtilisation {
         for (RecordedRequest request : sim.requests()) {
             String key = request.header("ACCESS-KEY").orElse("");
             if (request.method().equals("POST") && request.path().equals(HandSigned.PATH)
-                    && (key.equals(SINGLE_KEY) || key.startsWith(WORKER_KEY))) {
+                    && (key.equals(SINGLE_KEY) || key.startsWith(WORKER_KEY) || key.startsWith(JOIN_KEY))) {
                 counts.merge(key, 1, Integer::sum);
             }
         }
         return "transfer requests at the server per key: " + counts;
-    }
-
-    private static BitgetTransferGateway gateway(SimulatedBitget sim, RedisRateLimiter limiter, String apiKey) {
-        return BitgetTransferGateway.builder()
-                .baseUrl(sim.baseUri())
-                .credentials(BitgetCredentials.hmac(apiKey, SECRET, PASSPHRASE))
-                .rateLimiter(limiter)
-                .build();
     }
 
     /** Reads a worker's stdout on a daemon thread into a queue, ending with {@link #EOF}. */

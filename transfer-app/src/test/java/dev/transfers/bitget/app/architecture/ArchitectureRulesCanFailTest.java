@@ -66,6 +66,12 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void aBucket4jTypeInTheRedisModuleBreaksTheBucket4jRule() {
+        assertViolation(RULES.bucket4jAppearsOnlyInTheHttpAdapter(),
+                FIXTURE + ".adapter.http.redis.RedisModuleUsingBucket4j", "io.github.bucket4j.Bucket");
+    }
+
+    @Test
     void aDomainClassUsingTheAppBreaksTheNothingDependsOnTheAppRule() {
         assertViolation(RULES.nothingDependsOnTheApp(), FIXTURE + ".domain.DomainUsingTheApp", FIXTURE + ".app.App");
     }

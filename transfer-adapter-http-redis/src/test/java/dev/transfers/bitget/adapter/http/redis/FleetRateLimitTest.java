@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Several processes, each with its own gateway, API key and Redis connection, saturate one UID
- * through the rate limit shared in Redis: the exchange never sees 11 requests in 1000 ms, retries
- * included. The processes are real JVMs started from this test's classpath ({@link FleetWorker}).
+ * Several processes, each with its own gateway, API key and Redis connection, and clocks skewed by
+ * up to half a second as on different hosts, saturate one UID through the rate limit shared in
+ * Redis: the exchange never sees 11 requests in 1000 ms, retries included. The processes are real
+ * JVMs started from this test's classpath ({@link FleetWorker}).
  */
 class FleetRateLimitTest {
     private static final String TRANSFER_PATH = "/api/v2/spot/wallet/transfer";
@@ -35,10 +36,12 @@ class FleetRateLimitTest {
     private static final int FAULTS = 6;
     private static final String SECRET = "fleet-secret";
     private static final String PASSPHRASE = "fleet-passphrase";
+    /** Each process's clock offset, as the hosts of a fleet without NTP might be. */
+    private static final long[] SKEW_MILLIS = {-500, 0, 500};
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void processesOfOneUidTogetherNeverSendElevenRequestsInOneSecondRetriesIncluded() throws Exception {
+    void processesOfOneUidWithSkewedClocksTogetherNeverSendElevenRequestsInOneSecondRetriesIncluded() throws Exception {
         String uid = "fleet-uid-" + UUID.randomUUID();
         SimulatedBitget.Builder builder = SimulatedBitget.builder();
         for (int p = 0; p < PROCESSES; p++) {
@@ -55,7 +58,7 @@ class FleetRateLimitTest {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                         FleetWorker.class.getName(), sim.baseUri().toString(), TestRedis.shared().toString(), uid,
                         "fleet-key-" + p, SECRET, PASSPHRASE, Integer.toString(TRANSFERS_PER_PROCESS),
-                        Integer.toString(THREADS_PER_PROCESS), "warm-up-key-" + p)
+                        Integer.toString(THREADS_PER_PROCESS), "warm-up-key-" + p, Long.toString(SKEW_MILLIS[p]))
                         .redirectError(logs.resolve("worker-" + p + ".err").toFile())
                         .start());
             }

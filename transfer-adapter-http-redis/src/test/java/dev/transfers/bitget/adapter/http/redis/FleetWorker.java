@@ -7,11 +7,13 @@ import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferOutcomeUnknownException;
 import dev.transfers.bitget.domain.TransferRejectedException;
+import dev.transfers.bitget.domain.TransferStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * transfers from several threads at once, prints one line per transfer ({@code applied},
  * {@code rejected REASON} or {@code unknown}) and exits.
  *
- * <p>Arguments: baseUrl redisUrl uid apiKey secret passphrase transfers threads warmUpKey.
+ * <p>Arguments: baseUrl redisUrl uid apiKey secret passphrase transfers threads warmUpKey
+ * clockOffsetMillis. The offset skews this process's clocks, as another host's would be: the
+ * gateway's wall clock and the limiter's monotonic clock.
  */
 public final class FleetWorker {
     private static final int WARM_UP_TRANSFERS = 5;
@@ -45,8 +49,10 @@ public final class FleetWorker {
         String uid = args[2];
         int transfers = Integer.parseInt(args[6]);
         int threads = Integer.parseInt(args[7]);
+        Duration skew = Duration.ofMillis(Long.parseLong(args[9]));
         int exit = 0;
-        try (RedisRateLimiter limiter = RedisRateLimiter.builder().redisUri(redisUrl).rateLimitKey(uid).build();
+        try (RedisRateLimiter limiter = RedisRateLimiter.builder().redisUri(redisUrl).rateLimitKey(uid)
+                .hostNanoTime(() -> System.nanoTime() + skew.toNanos()).build();
                 RedisRateLimiter warmUpLimiter = RedisRateLimiter.builder().redisUri(redisUrl).rateLimitKey(args[8])
                         .build()) {
             BitgetTransferGateway gateway = BitgetTransferGateway.builder()
@@ -56,6 +62,7 @@ public final class FleetWorker {
                     .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(10))
                             .maxBackoff(Duration.ofMillis(50)).build())
                     .deadline(Duration.ofSeconds(20))
+                    .clock(Clock.offset(Clock.systemUTC(), skew))
                     .build();
             BitgetTransferGateway warmUp = BitgetTransferGateway.builder()
                     .baseUrl(baseUrl)
@@ -67,6 +74,10 @@ public final class FleetWorker {
                 if (!warmUpResult.equals("applied")) {
                     throw new IllegalStateException("warm-up transfer: " + warmUpResult);
                 }
+            }
+            // Its HTTP connection open, as a process that has been up for a while has it.
+            if (!(gateway.statusOf(transfer()) instanceof TransferStatus.NotFound)) {
+                throw new IllegalStateException("a transfer not sent yet was found");
             }
             System.out.println("ready");
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -94,11 +105,14 @@ public final class FleetWorker {
         System.exit(exit);
     }
 
+    private static Transfer transfer() {
+        return Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES).amount(BigDecimal.ONE)
+                .coin("USDT").build();
+    }
+
     private static String send(BitgetTransferGateway gateway) {
-        Transfer transfer = Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
-                .amount(BigDecimal.ONE).coin("USDT").build();
         try {
-            gateway.transfer(transfer);
+            gateway.transfer(transfer());
             return "applied";
         } catch (TransferRejectedException rejected) {
             return "rejected " + rejected.reason() + " " + rejected.getMessage();

@@ -11,9 +11,11 @@ import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
 import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
 import dev.transfers.bitget.adapter.http.RetryPolicy;
+import dev.transfers.bitget.adapter.http.Sleeper;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;
+import dev.transfers.bitget.domain.TransferReceipt;
 import dev.transfers.bitget.domain.TransferRejectedException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The rate limit shared through a real Redis, in process, at a {@link SimulatedBitget}: UIDs are
  * independent, and when Redis is down, stopped mid-run or too slow, nothing is sent (fail closed)
- * and no Redis client type crosses the port.
+ * and no Redis client type crosses the port; the first permit of a process waits for Redis within
+ * the call's deadline.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SharedRateLimitTest {
@@ -68,9 +71,14 @@ class SharedRateLimitTest {
     }
 
     private BitgetTransferGateway gateway(String apiKey, String uid, URI redis, Duration deadline) {
+        return gateway(apiKey, uid, redis, deadline, Sleeper.system());
+    }
+
+    private BitgetTransferGateway gateway(String apiKey, String uid, URI redis, Duration deadline, Sleeper sleeper) {
         RedisRateLimiter limiter = RedisRateLimiter.builder().redisUri(redis).rateLimitKey(uid).build();
         limiters.add(limiter);
         return BitgetTransferGateway.builder()
+                .sleeper(sleeper)
                 .baseUrl(sim.baseUri())
                 .credentials(BitgetCredentials.hmac(apiKey, SECRET, PASSPHRASE))
                 .rateLimiter(limiter)
@@ -155,6 +163,7 @@ class SharedRateLimitTest {
     void redisStoppedMidRunSendsNothingWithoutAPermitAndNoRedisTypeCrossesThePort() throws Exception {
         try (TestRedis redis = TestRedis.startOwn()) {
             BitgetTransferGateway gateway = gateway("key-a", uidA, redis.uri(), Duration.ofSeconds(3));
+            gateway.transfer(aTransfer()); // connected, and the UID's schedule started
             Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
             List<Throwable> unexpected = new ArrayList<>();
             long endNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
@@ -195,9 +204,10 @@ class SharedRateLimitTest {
             assertThat(outcomes.get("applied")).as("applied before Redis stopped").isNotNull();
             assertThat(outcomes.get("unsent")).as("rejected unsent after Redis stopped").isNotNull();
             List<Instant> arrivals = transferArrivals("key-a");
-            assertThat(arrivals).hasSize(outcomes.get("applied").get());
-            // Permits reserved before the stop may still be used (4 callers: at most 440 ms ahead); none later.
-            assertThat(arrivals).allMatch(arrival -> arrival.isBefore(stopped.plusMillis(600)));
+            assertThat(arrivals).hasSize(outcomes.get("applied").get() + 1);
+            // Permits reserved before the stop may still be used (at most the horizon ahead); none later.
+            assertThat(arrivals).allMatch(arrival -> arrival.isBefore(
+                    stopped.plusMillis(RedisRateLimiter.HORIZON_MILLIS + 200)));
             assertNoElevenInOneSecond(arrivals);
 
             // After the stop: a clear rejection, unsent, with no Redis client type in its causes.
@@ -253,11 +263,19 @@ class SharedRateLimitTest {
     }
 
     @Test
-    void redisDownFromTheStartSendsNothingAndNeverShowsThePassword() {
+    void redisDownFromTheStartSendsNothingAfterWaitingForItWithinTheDeadlineAndThenFailsAtOnce() {
         String password = "redis-password-canary-" + UUID.randomUUID();
         int port = TestRedis.freePort();
         URI redis = URI.create("redis://:" + password + "@127.0.0.1:" + port + "/0");
-        BitgetTransferGateway gateway = gateway("key-a", uidA, redis, Duration.ofSeconds(5));
+        // Pauses of 100 ms and more: the limiter's between connection attempts (it doubles them from
+        // 50 ms), not the records reader's (55 ms apart).
+        AtomicInteger pauses = new AtomicInteger();
+        BitgetTransferGateway gateway = gateway("key-a", uidA, redis, Duration.ofSeconds(3), duration -> {
+            if (duration.toMillis() >= 100) {
+                pauses.incrementAndGet();
+            }
+            Sleeper.system().sleep(duration);
+        });
 
         TransferRejectedException rejected = catchThrowableOfType(TransferRejectedException.class,
                 () -> gateway.transfer(aTransfer()));
@@ -269,7 +287,41 @@ class SharedRateLimitTest {
                 .hasNoCause();
         assertThat(rejected.getMessage() + rejected.getCause().getMessage() + gateway).doesNotContain(password);
         assertThat(gateway.toString()).contains("rate limit shared through redis://***@127.0.0.1:" + port + "/0");
+        assertThat(pauses.get()).as("the first permit tried again, pausing, until the deadline").isGreaterThan(1);
+
+        // The cold start is over: the next call tries once, without pausing between tries, and fails the same way.
+        int pausesBefore = pauses.get();
+        TransferRejectedException again = catchThrowableOfType(TransferRejectedException.class,
+                () -> gateway.transfer(aTransfer()));
+        assertThat(again.reason()).isEqualTo(RejectionReason.EXCHANGE_UNREACHABLE);
+        assertThat(again.getCause()).hasMessageContaining("could not be reached");
+        assertThat(pauses.get()).as("pauses of the second call").isEqualTo(pausesBefore);
         assertThat(sim.requests()).as("only the transfer records were read").allSatisfy(
                 request -> assertThat(request.method()).isEqualTo("GET"));
+    }
+
+    @Test
+    void theFirstPermitWaitsForARedisThatComesUpWithinTheDeadline() throws Exception {
+        int port = TestRedis.freePort();
+        AtomicInteger pauses = new AtomicInteger();
+        BitgetTransferGateway gateway = gateway("key-a", uidA, URI.create("redis://127.0.0.1:" + port),
+                Duration.ofSeconds(20), duration -> {
+                    pauses.incrementAndGet();
+                    Sleeper.system().sleep(duration);
+                });
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<TransferReceipt> receipt = caller.submit(() -> gateway.transfer(aTransfer()));
+            for (int i = 0; i < 500 && pauses.get() < 3; i++) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            assertThat(pauses.get()).as("connection attempts failed, pausing between them").isGreaterThanOrEqualTo(3);
+            try (TestRedis late = TestRedis.startOn(port)) {
+                assertThat(receipt.get(25, TimeUnit.SECONDS).clientOid()).isNotBlank();
+            }
+        } finally {
+            caller.shutdownNow();
+        }
+        assertThat(transferArrivals("key-a")).hasSize(1);
     }
 }
