@@ -218,9 +218,11 @@ final class BatchCommand implements Callable<Integer> {
                 .map(entry -> entry.getValue() + " " + ResultPrinter.status(entry.getKey()))
                 .collect(Collectors.joining(", "));
         String summary = "batch " + file.getFileName() + ": " + (complete ? "" : "stopped after ") + rows
-                + (rows == 1 ? " row" : " rows") + (parts.isEmpty() ? "" : ": " + parts) + "; exit code " + worst.code();
-        return complete ? summary : summary + ". The rows after these were not sent; run the same file again to"
-                + " resume: the rows already applied are not applied again";
+                + (rows == 1 ? " row" : " rows") + (parts.isEmpty() ? "" : ": " + parts);
+        // Stopped by a signal, the process ends with the signal's code (130, 143), not the rows'.
+        return complete ? summary + "; exit code " + worst.code()
+                : summary + ". The rows after these were not sent; run the same file again to resume: the rows"
+                        + " already applied are not applied again";
     }
 
     /** Ctrl-C and SIGTERM request a stop, then wait (bounded) for the rows in flight and the summary. */

@@ -291,7 +291,7 @@ class BatchCommandTest {
             assertThat(printed.get(i)).startsWith("line " + (i + 2) + ": applied transferId=");
         }
         assertThat(out.toString()).contains("batch interrupted.csv: stopped after " + applied + " rows: "
-                + applied + " applied; exit code 0").contains("run the same file again to resume");
+                + applied + " applied. The rows after these were not sent; run the same file again to resume");
 
         CliRunner.Run again = batch(file);
 
