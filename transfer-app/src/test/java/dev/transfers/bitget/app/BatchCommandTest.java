@@ -6,18 +6,29 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.transfers.bitget.adapter.fake.RecordedTransfer;
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
+import dev.transfers.bitget.app.batch.StopSignal;
 import dev.transfers.bitget.domain.AccountType;
+import dev.transfers.bitget.domain.Transfer;
+import dev.transfers.bitget.domain.TransferGateway;
+import dev.transfers.bitget.domain.TransferHistory;
+import dev.transfers.bitget.domain.TransferQuery;
+import dev.transfers.bitget.domain.TransferReceipt;
+import dev.transfers.bitget.domain.TransferStatus;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The {@code batch} command end to end against a {@link SimulatedBitget} through the HTTP adapter. */
 class BatchCommandTest {
@@ -147,7 +158,8 @@ class BatchCommandTest {
                 + "spot,usdt_futures,1,USDT,,in-doubt-1\n"
                 + "spot,usdt_futures,9999,USDT,,\n");
 
-        CliRunner.Run run = batch(file);
+        // One row after another: the simulator's faults go to requests in the order they arrive.
+        CliRunner.Run run = batch(file, "--rows-in-flight", "1");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(rowLines(run).get(0)).startsWith("line 2: outcome unknown").contains("in-doubt-1");
@@ -224,5 +236,68 @@ class BatchCommandTest {
 
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(sim.appliedTransfers()).hasSize(1);
+    }
+
+    /** A gateway over the test's HTTP one that requests a stop when the given transfer (counting from 1) starts. */
+    private static GatewayFactory stoppingAt(int transfer, StopSignal stop) {
+        AtomicInteger calls = new AtomicInteger();
+        return target -> {
+            TransferGateway http = CliRunner.FAST_HTTP.create(target);
+            return new StoppingGateway(http, (TransferHistory) http, () -> {
+                if (calls.incrementAndGet() == transfer) {
+                    stop.request();
+                }
+            });
+        };
+    }
+
+    private record StoppingGateway(TransferGateway gateway, TransferHistory history, Runnable beforeEach)
+            implements TransferGateway, TransferHistory {
+        @Override
+        public TransferReceipt transfer(Transfer transfer) {
+            beforeEach.run();
+            return gateway.transfer(transfer);
+        }
+
+        @Override
+        public TransferStatus statusOf(TransferQuery query) {
+            return history.statusOf(query);
+        }
+    }
+
+    @Test
+    void aStopEndsTheRowsInFlightPrintsTheSummarySoFarAndTheSameFileResumes() throws IOException {
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int i = 0; i < 40; i++) {
+            rows.append("spot,usdt_futures,0.5,USDT,,\n");
+        }
+        Path file = file("interrupted.csv", rows.toString());
+        StopSignal stop = new StopSignal();
+        AppContext context = new AppContext(Environment.of(ENV), stoppingAt(3, stop), CliRunner.NO_WAIT);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new BatchCommand(context, stop));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        int code = command.execute(file.toString(), "--base-url", sim.baseUri().toString(), "--rows-in-flight", "2");
+
+        List<String> printed = out.toString().lines().filter(line -> line.startsWith("line ")).toList();
+        int applied = sim.appliedTransfers().size();
+        assertThat(code).as(out + "" + err).isZero();
+        assertThat(applied).as("rows in flight at the stop end; no row is taken after it").isBetween(3, 4);
+        assertThat(printed).hasSize(applied);
+        for (int i = 0; i < printed.size(); i++) {
+            assertThat(printed.get(i)).startsWith("line " + (i + 2) + ": applied transferId=");
+        }
+        assertThat(out.toString()).contains("batch interrupted.csv: stopped after " + applied + " rows: "
+                + applied + " applied. The rows after these were not sent; run the same file again to resume");
+
+        CliRunner.Run again = batch(file);
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(rowLines(again)).hasSize(40).startsWith(printed.toArray(String[]::new));
+        assertThat(sim.appliedTransfers()).as("every row applied once").hasSize(40);
+        assertThat(again.out()).contains("batch interrupted.csv: 40 rows: 40 applied");
     }
 }

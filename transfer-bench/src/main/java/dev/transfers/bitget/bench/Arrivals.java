@@ -24,17 +24,27 @@ record Arrivals(int count, double sustainedPerSecond, int maxInAnyWindow, Durati
 
     /** The transfer requests among these that arrived {@code skip} or more after the first one. */
     static Arrivals ofTransfers(List<RecordedRequest> requests, Duration skip) {
-        long[] nanos = requests.stream()
-                .filter(r -> r.method().equals("POST") && r.path().equals(HandSigned.PATH))
-                .map(RecordedRequest::arrival)
-                .mapToLong(Arrivals::epochNanos)
-                .sorted()
-                .toArray();
+        long[] nanos = transferNanos(requests);
         if (nanos.length == 0) {
             return of(nanos);
         }
         long from = nanos[0] + skip.toNanos();
         return of(java.util.Arrays.stream(nanos).filter(t -> t >= from).toArray());
+    }
+
+    /** The transfer requests among these from the {@code (skipped + 1)}th arrival on (after a warm-up). */
+    static Arrivals ofTransfersAfterFirst(List<RecordedRequest> requests, int skipped) {
+        long[] nanos = transferNanos(requests);
+        return of(java.util.Arrays.copyOfRange(nanos, Math.min(skipped, nanos.length), nanos.length));
+    }
+
+    private static long[] transferNanos(List<RecordedRequest> requests) {
+        return requests.stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals(HandSigned.PATH))
+                .map(RecordedRequest::arrival)
+                .mapToLong(Arrivals::epochNanos)
+                .sorted()
+                .toArray();
     }
 
     static Arrivals of(long[] sortedNanos) {

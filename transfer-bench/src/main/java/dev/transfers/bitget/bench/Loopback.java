@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,10 @@ final class Loopback {
     }
 
     /** One registered API key of a {@link SimulatedBitget}, with its own UID. */
+    /** The jitter of each way of a simulated network, in percent of its delay. */
+    static final int JITTER_PERCENT = 20;
+    private static final long NETWORK_SEED = 11;
+
     record Account(String apiKey, String secret, String passphrase, String uid) {
         SimulatedBitget.Credentials credentials() {
             return SimulatedBitget.Credentials.live(apiKey, secret, passphrase, uid);
@@ -40,7 +45,19 @@ final class Loopback {
 
     /** A simulator that knows these accounts, with ample USDT in spot for 0.01 USDT transfers. */
     static SimulatedBitget simulator(List<Account> accounts) {
+        return simulator(accounts, Duration.ZERO);
+    }
+
+    /**
+     * The same, behind a simulated network whose round trip is about {@code roundTrip}: each way
+     * {@code roundTrip / 2} with a uniform jitter of ±{@value #JITTER_PERCENT} % of it, seeded.
+     */
+    static SimulatedBitget simulator(List<Account> accounts, Duration roundTrip) {
         SimulatedBitget.Builder builder = SimulatedBitget.builder();
+        if (!roundTrip.isZero()) {
+            Duration oneWay = roundTrip.dividedBy(2);
+            builder.networkDelay(oneWay, oneWay.multipliedBy(JITTER_PERCENT).dividedBy(100), NETWORK_SEED);
+        }
         accounts.forEach(account -> builder.credentials(account.credentials()));
         SimulatedBitget sim = builder.start();
         sim.seedBalance(AccountType.SPOT, "USDT", new BigDecimal("1000000000000"));

@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -77,8 +78,10 @@ import org.slf4j.LoggerFactory;
  * first takes a permit from its {@linkplain Builder#rateLimiter(RequestRateLimiter) rate limiter}
  * (at most 10 requests in any 1000 ms): the gateway's own by default, or one shared with other
  * gateways of the UID, or through Redis by every process of a fleet, and then one of the
- * limiter's 10 slots of this process (a {@link SendWindow}), held from the send until 1000 ms after
- * the attempt ended, so that requests stalled before they leave cannot arrive together. No request is sent
+ * limiter's 10 slots of this process (a {@link SendWindow}), given again only once the next request
+ * through it cannot arrive within 1000 ms of this one's arrival (dated by Bitget's {@code requestTime}
+ * in the answer, or, without one, by the end of the attempt), so that requests stalled before they
+ * leave cannot arrive together and the round trip is not charged to the limit. No request is sent
  * without a permit; when a shared limiter cannot be asked, the call sends nothing (a rejection
  * with reason {@link RejectionReason#EXCHANGE_UNREACHABLE} whose cause is a
  * {@link RateLimiterUnavailableException}).
@@ -222,6 +225,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         private boolean clockResynced;
         private AttemptResult last;
         private Throwable lastCause;
+        /** The exchange's {@code requestTime} in the answer to the attempt being made, for the send window. */
+        private OptionalLong lastRequestTime = OptionalLong.empty();
 
         Run(Transfer transfer) {
             this.clientOid = transfer.clientOid();
@@ -256,11 +261,13 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                         return settle("the deadline of " + settings.deadline()
                                 + " would pass while waiting for the client-side rate limiter");
                     }
-                    if (!sendWindow.acquire(remaining())) {
+                    OptionalLong granted = sendWindow.grant(remaining());
+                    if (granted.isEmpty()) {
                         return settle("the deadline of " + settings.deadline()
                                 + " would pass before one of the 10 requests of the last second finished");
                     }
-                    AttemptResult result;
+                    AttemptResult result = null;
+                    lastRequestTime = OptionalLong.empty();
                     try {
                         remaining = remaining();
                         if (remaining.toMillis() < 1) {
@@ -269,7 +276,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                         attempts++;
                         result = send(remaining);
                     } finally {
-                        sendWindow.release();
+                        sendWindow.release(granted.getAsLong(), result == null ? OptionalLong.empty() : lastRequestTime,
+                                result instanceof AttemptResult.RateLimited);
                     }
                     record(result);
                     if (result instanceof AttemptResult.Applied applied) {
@@ -322,6 +330,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                             "HTTP " + response.status() + " with a body that broke off while reading ("
                                     + Wire.describe(broken) + ")");
                 }
+                lastRequestTime = classifier.requestTime(bytes);
                 return classifier.classify(response.status(), response.headers(), bytes);
             } catch (FeignException failed) {
                 return fromTransportFailure(failed);

@@ -2,6 +2,7 @@ package dev.transfers.bitget.adapter.http;
 
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 
 /**
@@ -12,27 +13,33 @@ import java.time.Duration;
  * {@value #PERIOD_MILLIS} ms, with nanosecond precision. At capacity 1 a grant needs a whole period
  * of refill after the previous one, so consecutive grants are at least one period apart (a larger
  * capacity would allow bursts: capacity 10 refilled at 10/s let 20 through in one window). Grants
- * are not arrivals, though: requests granted in turn can stall before they leave and arrive together
- * (the benchmark saw 11 to 12 in one window at a cold start), so the bound on arrivals comes from
- * the {@link SendWindow} that every attempt also passes; the spacing only keeps the flow even, and
- * {@value #PERIOD_MILLIS} ms gives about 9.5 requests per second (docs/BENCHMARKS.md measured
- * 102 ms and up holding with margin in steady state, 100 ms not).
+ * are not arrivals, though: the bound on arrivals comes from the {@link SendWindow} that every
+ * attempt also passes (it gives a request's slot again only once the next request through it cannot
+ * arrive within 1000 ms of it), so the spacing only keeps the flow even, and may be the limit's own
+ * 1000 / 10 ms: with the window binding, one process sustains about 9.7 to 9.9 requests per second
+ * (docs/BENCHMARKS.md).
  *
  * <p>It cannot see other processes: for a fleet, use a limiter shared through Redis
  * ({@code transfer-adapter-http-redis}).
  */
 public final class LocalRateLimiter extends RequestRateLimiter {
     /** The least time between two permits. */
-    public static final long PERIOD_MILLIS = 105;
+    public static final long PERIOD_MILLIS = 100;
 
     /** The bucket; package-private so that a test can spend permits as another user would. */
-    final Bucket bucket = Bucket.builder()
-            .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
-            .withNanosecondPrecision()
-            .build();
+    final Bucket bucket;
 
     /** A limit of its own, for one UID: share the instance among the gateways of that UID. */
     public LocalRateLimiter() {
+        this(TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** A limit on this time source, so that a test can run the spacing on fake time. */
+    LocalRateLimiter(TimeMeter time) {
+        this.bucket = Bucket.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
+                .withCustomTimePrecision(time)
+                .build();
     }
 
     @Override

@@ -24,9 +24,12 @@ import java.time.Duration;
  * such as {@code RedisRateLimiter} of the optional {@code transfer-adapter-http-redis} module.
  *
  * <p>Besides the permits an implementation gives, every limiter carries the second half of the
- * limit, which the gateway applies after the permit: at most 10 requests of the limiter in flight
- * or finished within the last 1000 ms in this process, so that requests granted in turn but stalled
- * before they leave cannot arrive together. An implementation therefore only spaces its permits.
+ * limit, which the gateway applies after the permit: a send window of 10 slots in this process, each
+ * given again only once the next request through it cannot arrive within 1000 ms of the previous
+ * one's arrival (dated by Bitget's {@code requestTime} in the answer, or by the end of an attempt
+ * that got none), so that requests granted in turn but stalled before they leave cannot arrive
+ * together, and the round trip is not charged to the limit. An implementation therefore only spaces
+ * its permits.
  *
  * <p>To write one, extend this class and implement {@link #acquire(Duration, Sleeper)} and
  * {@link #describe()}; override {@link #close()} when it holds a resource. Implementations are

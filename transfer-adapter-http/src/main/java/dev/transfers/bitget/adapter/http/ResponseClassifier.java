@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Turns one HTTP answer of the transfer endpoint into an {@link AttemptResult}, and one of the
@@ -130,6 +131,21 @@ final class ResponseClassifier {
                 .filter(JsonNode::isObject)
                 .flatMap(data -> text(data, "serverTime"))
                 .flatMap(ResponseClassifier::parseLong);
+    }
+
+    /**
+     * The {@code requestTime} of an answer that is a Bitget envelope (it has a {@code code}), in epoch
+     * milliseconds of the exchange's clock: when the exchange handled the request. Empty for anything
+     * else (an HTML page, a body without it, a value that is not a positive integer).
+     */
+    OptionalLong requestTime(byte[] body) {
+        return envelope(body)
+                .filter(node -> text(node, "code").isPresent())
+                .map(node -> node.get("requestTime"))
+                .flatMap(ResponseClassifier::epochMillis)
+                .filter(millis -> millis > 0)
+                .map(OptionalLong::of)
+                .orElseGet(OptionalLong::empty);
     }
 
     private AttemptResult success(int status, JsonNode envelope, Optional<Duration> retryAfter) {

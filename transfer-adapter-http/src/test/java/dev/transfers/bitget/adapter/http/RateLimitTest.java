@@ -93,11 +93,13 @@ class RateLimitTest {
     void aPermitThatWouldCostMoreThanTheDeadlineSendsNothingAndIsUnreachable() {
         server.stubFor(post(urlEqualTo(TRANSFER_PATH)).willReturn(okJson(success("1", "echo"))));
         LocalRateLimiter uid = new LocalRateLimiter();
-        // Another user of the limiter already spent about a second's worth of permits.
-        uid.bucket.consumeIgnoringRateLimits(10);
+        BitgetTransferGateway gateway = gateway(uid, Duration.ofSeconds(2));
+        // Another user of the limiter already spent a few seconds' worth of permits (after the
+        // gateway was built: building it cold can take longer than a second of refill).
+        uid.bucket.consumeIgnoringRateLimits(30);
 
         TransferRejectedException rejected = thrownBy(TransferRejectedException.class,
-                () -> gateway(uid, Duration.ofMillis(300)).transfer(spotToFutures()));
+                () -> gateway.transfer(spotToFutures()));
 
         assertThat(rejected.reason()).isEqualTo(RejectionReason.EXCHANGE_UNREACHABLE);
         assertThat(transferRequests(server)).isEmpty();

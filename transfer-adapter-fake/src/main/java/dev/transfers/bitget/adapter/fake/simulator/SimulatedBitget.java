@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.transfers.bitget.adapter.fake.ExchangeLedger;
 import dev.transfers.bitget.adapter.fake.RecordedTransfer;
+import dev.transfers.bitget.adapter.fake.Sleeper;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.Transfer;
@@ -38,7 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code GET /api/v2/public/time} as Bitget does, with its headers, HMAC-SHA256 signatures,
  * timestamp window, per-UID rate limits, parameter checks, balances, clientOid idempotency, transfer
  * history, envelopes and error codes, plus wire faults per endpoint ({@link #faults()},
- * {@link #recordsFaults()}) and a clock offset for tests.
+ * {@link #recordsFaults()}), a clock offset for tests, and a simulated network delay each way
+ * ({@link Builder#networkDelay}) for round trips as long as real ones.
  *
  * <p>Both signed endpoints first check, in this order; the first failing check answers with
  * Bitget's envelope ({@code "data":null}), HTTP 400 unless noted, and nothing is applied:
@@ -142,9 +144,13 @@ public final class SimulatedBitget implements AutoCloseable {
     private final URI baseUri;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final NetworkDelay networkDelay;
+    private final Sleeper sleeper;
 
     private SimulatedBitget(Builder builder) {
         this.clock = builder.clock;
+        this.networkDelay = builder.networkDelay;
+        this.sleeper = builder.sleeper;
         Authenticator authenticator = new Authenticator(builder.credentialsByKey, this::serverTime);
         this.transferEndpoint = new TransferEndpoint(authenticator,
                 new SlidingWindowRateLimiter(TRANSFER_RATE_LIMIT, RATE_WINDOW, System::nanoTime), ledger,
@@ -294,29 +300,57 @@ public final class SimulatedBitget implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Instant arrival = serverTime();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
+        if (!travel()) {
+            exchange.close();
+            return;
+        }
+        Instant arrival = serverTime();
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
         record(new RecordedRequest(method, uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(),
                 new String(body, StandardCharsets.UTF_8), arrival));
         if ("POST".equals(method) && TransferEndpoint.PATH.equals(uri.getRawPath())) {
-            faults.next().respond(exchange,
-                    () -> transferEndpoint.handle(uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body));
+            faults.next().respond(exchange, () -> travelBack(
+                    transferEndpoint.handle(uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body)));
         } else if ("GET".equals(method) && TransferRecordsEndpoint.PATH.equals(uri.getRawPath())) {
-            recordsFaults.next().respond(exchange,
-                    () -> recordsEndpoint.handle(uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders()));
+            recordsFaults.next().respond(exchange, () -> travelBack(
+                    recordsEndpoint.handle(uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders())));
         } else if ("GET".equals(method) && TIME_PATH.equals(uri.getRawPath())) {
             Instant now = serverTime();
             JsonObject data = new JsonObject();
             data.addProperty("serverTime", Long.toString(now.toEpochMilli()));
-            Response.success(now, data).writeTo(exchange);
+            travelBack(Response.success(now, data)).writeTo(exchange);
         } else {
-            Response.error(404, "40404", "Request URL NOT FOUND", serverTime()).writeTo(exchange);
+            travelBack(Response.error(404, "40404", "Request URL NOT FOUND", serverTime())).writeTo(exchange);
         }
+    }
+
+    /**
+     * Waits out one way of the simulated network (nothing without {@link Builder#networkDelay});
+     * false when interrupted (the simulator is closing).
+     */
+    private boolean travel() {
+        Duration delay = networkDelay.next();
+        if (delay.isZero()) {
+            return true;
+        }
+        try {
+            sleeper.sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The answer, after the way back; the request was handled (and stamped) before it. */
+    private Response travelBack(Response response) {
+        travel();
+        return response;
     }
 
     private void record(RecordedRequest request) {
@@ -378,6 +412,8 @@ public final class SimulatedBitget implements AutoCloseable {
         private int port;
         private Clock clock = Clock.systemUTC();
         private Duration recordsLag = Duration.ZERO;
+        private NetworkDelay networkDelay = NetworkDelay.NONE;
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private final Map<String, Credentials> credentialsByKey = new LinkedHashMap<>();
 
         private Builder() {
@@ -426,6 +462,29 @@ public final class SimulatedBitget implements AutoCloseable {
                 throw new IllegalArgumentException("recordsLag must not be negative: " + recordsLag);
             }
             this.recordsLag = recordsLag;
+            return this;
+        }
+
+        /**
+         * A simulated network between the clients and this exchange, so that round trips on loopback
+         * take as long as they do to Bitget: every request waits {@code oneWay} plus a uniform
+         * jitter in {@code [-jitter, +jitter]} (drawn from a {@link java.util.Random} seeded with
+         * {@code seed}) before it arrives (before its arrival is stamped, the rate limit counts it,
+         * and it is handled), and as long again, drawn afresh, before its answer is sent. A round trip
+         * therefore takes about {@code 2 * oneWay}. Arrival stamps ({@link #requests()}) stay the
+         * exchange's truth. Requests wait on threads of their own, so delays never queue behind one
+         * another. Default: no delay.
+         *
+         * @throws IllegalArgumentException when {@code jitter} is negative or larger than {@code oneWay}
+         */
+        public Builder networkDelay(Duration oneWay, Duration jitter, long seed) {
+            this.networkDelay = NetworkDelay.of(oneWay, jitter, seed);
+            return this;
+        }
+
+        /** How the simulator waits out its {@linkplain #networkDelay network delay} (default: sleeping). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
