@@ -234,7 +234,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
             throws InterruptedException, RateLimiterUnavailableException {
         StatefulRedisConnection<byte[], byte[]> made = connection;
         if (closed) {
-            throw new RateLimiterUnavailableException("the rate limiter shared through " + masked + " was closed");
+            throw wasClosed();
         }
         if (made != null) {
             return made.sync();
@@ -246,8 +246,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
             Duration pause = FIRST_CONNECT_RETRY;
             while (true) {
                 if (closed) {
-                    throw new RateLimiterUnavailableException("the rate limiter shared through " + masked
-                            + " was closed");
+                    throw wasClosed();
                 }
                 if (connection != null) {
                     return connection.sync();
@@ -269,6 +268,10 @@ public final class RedisRateLimiter extends RequestRateLimiter {
         } finally {
             connecting.unlock();
         }
+    }
+
+    private RateLimiterUnavailableException wasClosed() {
+        return new RateLimiterUnavailableException("the rate limiter shared through " + masked + " was closed");
     }
 
     /** A description of a Redis failure (if any) without its types and without the password. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
+import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
+import dev.transfers.bitget.adapter.http.Sleeper;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +51,17 @@ class RedisRateLimitSettingTest {
         assertThatThrownBy(() -> RedisRateLimiter.builder().redisUri(URI.create("redis://127.0.0.1"))
                 .rateLimitKey(" ").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rateLimitKey");
+    }
+
+    @Test
+    void aClosedLimiterGivesNoPermit() {
+        RedisRateLimiter limiter = RedisRateLimiter.builder().redisUri(URI.create("redis://127.0.0.1:6379"))
+                .rateLimitKey("uid-1").build();
+        limiter.close();
+
+        assertThatThrownBy(() -> limiter.acquire(Duration.ofSeconds(5), Sleeper.system()))
+                .isInstanceOf(RateLimiterUnavailableException.class)
+                .hasMessage("the rate limiter shared through redis://127.0.0.1:6379 was closed");
     }
 
     @Test
