@@ -139,6 +139,29 @@ class SendWindowTest {
     }
 
     @Test
+    void onlyTheLatestAnswersPredictTheDelay() throws Exception {
+        FakeTicker time = new FakeTicker(false);
+        SendWindow window = window(1, time);
+        long first = window.grant(Duration.ZERO).orElseThrow();
+        time.at(1);
+        window.release(first, answeredAt(0), false); // a delay of 0 ms, then 64 answers of 50 ms
+        long grantedAt = 0;
+        for (int i = 1; i <= SendWindow.DELAY_SAMPLES; i++) {
+            grantedAt = i * 2_000L;
+            time.at(grantedAt);
+            long granted = window.grant(Duration.ZERO).orElseThrow();
+            time.at(grantedAt + 100);
+            window.release(granted, answeredAt(grantedAt + 50), false);
+        }
+
+        // with the 0 ms answer forgotten: 51 + 1010 - 50 after the last grant, not 51 + 1010 - 0
+        time.at(grantedAt + 1010.999);
+        assertThat(window.grant(Duration.ZERO)).isEmpty();
+        time.at(grantedAt + 1011);
+        assertThat(window.grant(Duration.ZERO)).isPresent();
+    }
+
+    @Test
     void aTooManyRequestsAnswerHoldsEverySlotBriefly() throws Exception {
         FakeTicker time = new FakeTicker(false);
         SendWindow window = window(10, time);
@@ -158,15 +181,18 @@ class SendWindowTest {
         SendWindow window = window(1, time);
         long granted = window.grant(Duration.ZERO).orElseThrow();
         time.at(5_000);
-        CompletableFuture<OptionalLong> waiter = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<OptionalLong> waiter = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
             try {
-                return window.grant(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                waiter.complete(window.grant(Duration.ofSeconds(30)));
+            } catch (InterruptedException | RuntimeException e) {
+                waiter.completeExceptionally(e);
             }
-        });
-        for (int i = 0; i < 1000 && !waiter.isDone() && !waiting(); i++) {
-            Thread.sleep(5);
+        }, "send-window-waiter");
+        waiting.start();
+        for (int i = 0; i < 2000 && waiting.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.onSpinWait();
+            Thread.sleep(1);
         }
 
         window.release(granted, answeredAt(20), false); // frees the slot at once (1031 ms < 5 s)
@@ -193,14 +219,5 @@ class SendWindowTest {
         window.release(granted, OptionalLong.empty(), false);
 
         assertThat(window.grant(Duration.ofMillis(999))).isEmpty();
-    }
-
-    /** Whether some thread of the common pool waits in the window (parked), for the wake-up test. */
-    private static boolean waiting() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("ForkJoinPool.commonPool"))
-                .anyMatch(thread -> thread.getState() == Thread.State.TIMED_WAITING
-                        && java.util.Arrays.stream(thread.getStackTrace())
-                                .anyMatch(frame -> frame.getMethodName().equals("grant")));
     }
 }

@@ -25,10 +25,10 @@ class InOrderRunnerTest {
             if (item == 0) {
                 await(laterItemDone); // the first item ends only after the fourth
             }
+            finished.add(item);
             if (item == 3) {
                 laterItemDone.countDown();
             }
-            finished.add(item);
             return item;
         }, item -> -item, NEVER);
         List<Integer> handedOver = new ArrayList<>();
