@@ -68,7 +68,8 @@ final class ResultPrinter {
     /** One row of a batch that was sent. */
     void printRow(long line, TransferResult result) {
         if (json) {
-            ObjectNode row = result.exitCode() == ExitCode.APPLIED ? JsonNodeFactory.instance.objectNode() : failureJson(result);
+            ObjectNode row = result.exitCode() == ExitCode.APPLIED ? JsonNodeFactory.instance.objectNode()
+                    : failureJson(result);
             if (result.exitCode() == ExitCode.APPLIED) {
                 row.put("status", status(result.exitCode()));
                 row.put("transferId", result.receipt().transferId());

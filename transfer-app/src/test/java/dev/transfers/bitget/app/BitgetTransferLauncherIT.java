@@ -3,13 +3,13 @@ package dev.transfers.bitget.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,28 +30,15 @@ class BitgetTransferLauncherIT {
     @TempDir
     Path copy;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(Path launcher, String... args) throws IOException, InterruptedException {
+    private static CliProcess.Result run(Path launcher, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(Arrays.asList(args));
-        Path out = Files.createTempFile("bitget-transfer", ".out");
-        Path err = Files.createTempFile("bitget-transfer", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("BITGET_")
-                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bitget-transfer did not finish in 60 s: " + command);
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        // JAVA_TOOL_OPTIONS would add JVM output; JAVA_HOME is this JVM, the one that made the archive.
+        return CliProcess.run(command, Map.of("JAVA_TOOL_OPTIONS", "", "JDK_JAVA_OPTIONS", "",
+                "JAVA_HOME", System.getProperty("java.home")));
     }
 
-    private static Result transfer(Path launcher) throws IOException, InterruptedException {
+    private static CliProcess.Result transfer(Path launcher) throws IOException, InterruptedException {
         return run(launcher, "transfer", "--from", "spot", "--to", "usdt_futures", "--amount", "25", "--coin", "USDT",
                 "--client-oid", "launcher-it", "--json");
     }
@@ -78,7 +65,7 @@ class BitgetTransferLauncherIT {
 
     @Test
     void theLauncherAppliesATransferAndPrintsOnlyTheResultOnStdout() throws Exception {
-        Result result = transfer(LAUNCHER);
+        CliProcess.Result result = transfer(LAUNCHER);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).matches(JSON_RECEIPT);
@@ -87,7 +74,7 @@ class BitgetTransferLauncherIT {
 
     @Test
     void theLauncherPassesArgumentsThroughUnchanged() throws Exception {
-        Result result = run(LAUNCHER, "transfer", "--from", "spot  'x' \"$HOME\" *", "--to", "usdt_futures",
+        CliProcess.Result result = run(LAUNCHER, "transfer", "--from", "spot  'x' \"$HOME\" *", "--to", "usdt_futures",
                 "--amount", "1", "--coin", "USDT");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
@@ -96,7 +83,7 @@ class BitgetTransferLauncherIT {
 
     @Test
     void withoutTheArchiveTheLauncherStillRunsTheCommand() throws Exception {
-        Result result = transfer(copyOfTheBuild(false));
+        CliProcess.Result result = transfer(copyOfTheBuild(false));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).matches(JSON_RECEIPT);
@@ -108,7 +95,7 @@ class BitgetTransferLauncherIT {
         byte[] archive = Files.readAllBytes(copy.resolve(ARCHIVE));
         Files.write(copy.resolve(ARCHIVE), Arrays.copyOf(archive, archive.length / 2));
 
-        Result result = transfer(launcher);
+        CliProcess.Result result = transfer(launcher);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).matches(JSON_RECEIPT);
@@ -122,7 +109,7 @@ class BitgetTransferLauncherIT {
                 .directory(copy.toFile()).start();
         assertThat(checksum.waitFor(10, TimeUnit.SECONDS) && checksum.exitValue() == 0).isTrue();
 
-        Result result = transfer(launcher);
+        CliProcess.Result result = transfer(launcher);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).matches(JSON_RECEIPT);
