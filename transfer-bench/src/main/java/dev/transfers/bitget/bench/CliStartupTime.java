@@ -57,6 +57,7 @@ public final class CliStartupTime {
         }
     }
 
+    /** Runs the three commands {@code RUNS} times each, alternating; prints each run, the medians, the ratios. */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         if (runs < 1 || runs > 100) {
@@ -80,8 +81,8 @@ public final class CliStartupTime {
                     new Measured("java -version (baseline)", List.of(java, "-version"), null, runs),
                     new Measured("launcher bitget-transfer", concat(List.of(launcher.toString()), transfer),
                             "transferId=", runs),
-                    new Measured("java -jar bitget-transfer.jar", concat(List.of(java, "-jar", jar.toString()), transfer),
-                            "transferId=", runs));
+                    new Measured("java -jar bitget-transfer.jar",
+                            concat(List.of(java, "-jar", jar.toString()), transfer), "transferId=", runs));
             // One untimed run of each: page cache, class data sharing archives.
             for (Measured command : commands) {
                 time(command, account);
@@ -99,14 +100,14 @@ public final class CliStartupTime {
             System.out.printf(Locale.ROOT, "%d runs against %s (transfers applied: %d)%n", runs, sim.baseUri(),
                     sim.appliedTransfers().size());
             for (Measured command : commands) {
-                System.out.printf(Locale.ROOT, "%-30s wall %s%n%-30s CPU  %s%n", command.name(), summary(command.wall()),
-                        "", summary(command.cpu()));
+                System.out.printf(Locale.ROOT, "%-30s wall %s%n%-30s CPU  %s%n", command.name(),
+                        summary(command.wall()), "", summary(command.cpu()));
             }
             Measured baseline = commands.get(0);
             for (Measured command : commands.subList(1, commands.size())) {
-                System.out.printf(Locale.ROOT, "%s: median wall %.2f x java -version, median CPU %.2f x java -version%n",
-                        command.name(), median(command.wall()) / median(baseline.wall()),
-                        median(command.cpu()) / median(baseline.cpu()));
+                System.out.printf(Locale.ROOT,
+                        "%s: median wall %.2f x java -version, median CPU %.2f x java -version%n", command.name(),
+                        median(command.wall()) / median(baseline.wall()), median(command.cpu()) / median(baseline.cpu()));
             }
             System.out.printf(Locale.ROOT, "launcher / plain jar: median wall %.2f, median CPU %.2f%n",
                     median(commands.get(1).wall()) / median(commands.get(2).wall()),
@@ -179,7 +180,7 @@ public final class CliStartupTime {
         }
     }
 
-    /** The second line of {@code times}: user and system time of the shell's children, such as {@code 0m1.25s 0m0.31s}. */
+    /** The second line of {@code times}: user and system time of the shell's children ({@code 0m1.25s 0m0.31s}). */
     static long childrenCpuNanos(List<String> times) {
         if (times.size() < 2) {
             throw new IllegalStateException("unexpected output of times: " + times);

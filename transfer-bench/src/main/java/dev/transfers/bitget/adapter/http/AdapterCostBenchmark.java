@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @State(Scope.Thread)
 public class AdapterCostBenchmark {
-    private static final byte[] SUCCESS_ANSWER = ("{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1700000000000,"
-            + "\"data\":{\"transferId\":\"1180000000000000001\",\"clientOid\":\"bench-client-oid\"}}")
+    private static final byte[] SUCCESS_ANSWER = ("{\"code\":\"00000\",\"msg\":\"success\","
+            + "\"requestTime\":1700000000000,\"data\":{\"transferId\":\"1180000000000000001\",\"clientOid\":\"bench-client-oid\"}}")
             .getBytes(StandardCharsets.UTF_8);
 
     private RequestSigner signer;
