@@ -107,7 +107,8 @@ public final class CliStartupTime {
             for (Measured command : commands.subList(1, commands.size())) {
                 System.out.printf(Locale.ROOT,
                         "%s: median wall %.2f x java -version, median CPU %.2f x java -version%n", command.name(),
-                        median(command.wall()) / median(baseline.wall()), median(command.cpu()) / median(baseline.cpu()));
+                        median(command.wall()) / median(baseline.wall()),
+                        median(command.cpu()) / median(baseline.cpu()));
             }
             System.out.printf(Locale.ROOT, "launcher / plain jar: median wall %.2f, median CPU %.2f%n",
                     median(commands.get(1).wall()) / median(commands.get(2).wall()),
