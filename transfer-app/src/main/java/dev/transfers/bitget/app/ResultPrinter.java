@@ -1,8 +1,5 @@
 package dev.transfers.bitget.app;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
 import dev.transfers.bitget.domain.InvalidTransferException;
 import dev.transfers.bitget.domain.TransferRejectedException;
@@ -12,8 +9,7 @@ import java.util.List;
 
 /**
  * Writes results as text or, with {@code --json}, as JSON objects, one per line. Results go to
- * stdout; notes and human explanations of failures go to stderr, so stdout stays parseable. JSON is
- * written with Jackson, the JSON library the HTTP adapter already loads.
+ * stdout; notes and human explanations of failures go to stderr, so stdout stays parseable.
  */
 final class ResultPrinter {
     private final PrintWriter out;
@@ -32,7 +28,7 @@ final class ResultPrinter {
     void printTransfer(TransferResult result) {
         if (result.exitCode() == ExitCode.APPLIED) {
             if (json) {
-                ObjectNode receipt = JsonNodeFactory.instance.objectNode();
+                JsonObjectText receipt = new JsonObjectText();
                 receipt.put("transferId", result.receipt().transferId());
                 receipt.put("clientOid", result.receipt().clientOid());
                 println(out, receipt.toString());
@@ -43,7 +39,7 @@ final class ResultPrinter {
             return;
         }
         if (json) {
-            println(out, failureJson(result).toString());
+            println(out, failureFields(result, new JsonObjectText()).toString());
         }
         println(err, explain(result));
         String advice = advice(result, "--client-oid " + result.clientOid());
@@ -56,9 +52,9 @@ final class ResultPrinter {
     /** Invalid input for the {@code transfer} command: one problem per line on stderr. */
     void printInvalid(List<String> problems) {
         if (json) {
-            ObjectNode invalid = JsonNodeFactory.instance.objectNode();
+            JsonObjectText invalid = new JsonObjectText();
             invalid.put("status", "invalid");
-            invalid.set("errors", array(problems));
+            invalid.put("errors", problems);
             println(out, invalid.toString());
         }
         println(err, "invalid input, nothing was sent:");
@@ -68,14 +64,15 @@ final class ResultPrinter {
     /** One row of a batch that was sent. */
     void printRow(long line, TransferResult result) {
         if (json) {
-            ObjectNode row = result.exitCode() == ExitCode.APPLIED ? JsonNodeFactory.instance.objectNode()
-                    : failureJson(result);
+            JsonObjectText row = new JsonObjectText().put("line", line);
             if (result.exitCode() == ExitCode.APPLIED) {
-                row.put("status", status(result.exitCode()));
-                row.put("transferId", result.receipt().transferId());
-                row.put("clientOid", result.receipt().clientOid());
+                row.put("status", status(result.exitCode()))
+                        .put("transferId", result.receipt().transferId())
+                        .put("clientOid", result.receipt().clientOid());
+            } else {
+                failureFields(result, row);
             }
-            println(out, withLineFirst(line, row).toString());
+            println(out, row.toString());
             return;
         }
         if (result.exitCode() == ExitCode.APPLIED) {
@@ -91,10 +88,10 @@ final class ResultPrinter {
     /** One row of a batch that was not sent because it is malformed or invalid. */
     void printInvalidRow(long line, List<String> problems) {
         if (json) {
-            ObjectNode row = JsonNodeFactory.instance.objectNode();
+            JsonObjectText row = new JsonObjectText();
             row.put("line", line);
             row.put("status", status(ExitCode.INVALID_INPUT));
-            row.set("errors", array(problems));
+            row.put("errors", problems);
             println(out, row.toString());
         } else {
             println(out, "line " + line + ": invalid, not sent: " + String.join("; ", problems));
@@ -159,8 +156,7 @@ final class ResultPrinter {
         };
     }
 
-    private static ObjectNode failureJson(TransferResult result) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
+    private static JsonObjectText failureFields(TransferResult result, JsonObjectText json) {
         json.put("status", status(result.exitCode()));
         json.put("clientOid", result.clientOid());
         if (result.failure() instanceof TransferRejectedException rejected) {
@@ -170,19 +166,6 @@ final class ResultPrinter {
         }
         json.put("error", oneLine(result.failure()));
         return json;
-    }
-
-    private static ObjectNode withLineFirst(long line, ObjectNode rest) {
-        ObjectNode row = JsonNodeFactory.instance.objectNode();
-        row.put("line", line);
-        row.setAll(rest);
-        return row;
-    }
-
-    private static ArrayNode array(List<String> values) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        values.forEach(array::add);
-        return array;
     }
 
     private static String causeText(Throwable failure) {

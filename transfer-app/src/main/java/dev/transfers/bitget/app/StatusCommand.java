@@ -1,7 +1,5 @@
 package dev.transfers.bitget.app;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transfers.bitget.domain.TransferHistory;
 import dev.transfers.bitget.domain.TransferHistoryUnavailableException;
 import dev.transfers.bitget.domain.TransferQuery;
@@ -106,12 +104,12 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** What to print: a line of text, and the JSON object that says the same. */
-    private record Report(String text, ObjectNode json, boolean toErr) {
+    private record Report(String text, String json, boolean toErr) {
     }
 
     private void print(PrintWriter out, PrintWriter err, Report report) {
         PrintWriter target = report.toErr() && !exchange.json ? err : out;
-        target.println(exchange.json ? report.json().toString() : report.text());
+        target.println(exchange.json ? report.json() : report.text());
         target.flush();
     }
 
@@ -126,13 +124,14 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Report describe(TransferStatus status) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        JsonObjectText json = new JsonObjectText();
         if (status instanceof TransferStatus.NotFound notFound) {
             json.put("status", "not_found");
             json.put("clientOid", status.clientOid());
             json.put("coin", notFound.query().coin());
             return new Report("not found clientOid=" + status.clientOid() + " coin=" + notFound.query().coin()
-                    + ": Bitget's records of the last 89 days hold no such transfer; not applied so far", json, false);
+                    + ": Bitget's records of the last 89 days hold no such transfer; not applied so far",
+                    json.toString(), false);
         }
         TransferRecord record = recordOf(status);
         String word = status instanceof TransferStatus.Applied ? "applied"
@@ -154,7 +153,7 @@ final class StatusCommand implements Callable<Integer> {
             default -> ": not finished yet; ask again later";
         };
         return new Report(word + " transferId=" + record.transferId() + " clientOid=" + record.clientOid() + tail,
-                json, false);
+                json.toString(), false);
     }
 
     private static TransferRecord recordOf(TransferStatus status) {
@@ -168,11 +167,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Report unavailable(TransferQuery query, TransferHistoryUnavailableException unavailable) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        JsonObjectText json = new JsonObjectText();
         json.put("status", "unavailable");
         json.put("clientOid", query.clientOid());
         json.put("error", ResultPrinter.oneLine(unavailable));
         return new Report("records unavailable, nothing is known: clientOid=" + query.clientOid() + " ("
-                + unavailable.getMessage() + "); ask again later", json, true);
+                + unavailable.getMessage() + "); ask again later", json.toString(), true);
     }
 }
