@@ -2,7 +2,11 @@ package dev.transfers.bitget.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +22,16 @@ import picocli.CommandLine.Spec;
         description = "Moves assets between your Bitget accounts through POST /api/v2/spot/wallet/transfer,"
                 + " never twice. Credentials come from BITGET_API_KEY, BITGET_API_SECRET and"
                 + " BITGET_API_PASSPHRASE only; with none set, commands run against an embedded simulated"
-                + " Bitget and no real money moves.",
-        subcommands = {TransferCommand.class, BatchCommand.class, StatusCommand.class, SimulateCommand.class,
-            CommandLine.HelpCommand.class})
+                + " Bitget and no real money moves.")
 public final class BitgetTransferCli implements Runnable {
+    private static final String HELP = "help";
+
+    /**
+     * The subcommands by name, in the order help lists them. Registered in code rather than on the
+     * annotation so that a run of one command reads the annotations of that command alone.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +47,7 @@ public final class BitgetTransferCli implements Runnable {
         PrintWriter err = new PrintWriter(System.err, true);
         int code;
         try {
-            code = commandLine(AppContext.system(), out, err).execute(args);
+            code = commandLine(AppContext.system(), out, err, onlyTheNamedCommand(args)).execute(args);
         } catch (Throwable unexpected) {
             // picocli hands Errors (a class missing from the jar, say) straight back to the caller.
             err.println("error: " + ResultPrinter.oneLine(unexpected));
@@ -50,6 +60,23 @@ public final class BitgetTransferCli implements Runnable {
 
     /** The command line with these streams and context; {@code execute(args)} returns the exit code. */
     public static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err) {
+        return commandLine(context, out, err, SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * When the first argument names a command ({@code transfer}, say), that command alone: its run
+     * and its help are the same, and picocli reads no other command's annotations, which costs start-up
+     * time. Anything else (no command, an option, {@code help}, a typo) gets every command.
+     */
+    private static Set<String> onlyTheNamedCommand(String[] args) {
+        if (args.length > 0 && !args[0].equals(HELP) && SUBCOMMANDS.containsKey(args[0])) {
+            return Set.of(args[0]);
+        }
+        return SUBCOMMANDS.keySet();
+    }
+
+    private static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err,
+            Set<String> subcommands) {
         Objects.requireNonNull(context, "context");
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
@@ -71,6 +98,11 @@ public final class BitgetTransferCli implements Runnable {
             }
         };
         CommandLine commandLine = new CommandLine(new BitgetTransferCli(), factory);
+        SUBCOMMANDS.forEach((name, type) -> {
+            if (subcommands.contains(name)) {
+                commandLine.addSubcommand(name, type);
+            }
+        });
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(ex -> ExitCode.UNEXPECTED.code());
@@ -78,6 +110,16 @@ public final class BitgetTransferCli implements Runnable {
         commandLine.setExecutionExceptionHandler(BitgetTransferCli::handleExecutionException);
         documentExitCodes(commandLine);
         return commandLine;
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+        subcommands.put("transfer", TransferCommand.class);
+        subcommands.put("batch", BatchCommand.class);
+        subcommands.put("status", StatusCommand.class);
+        subcommands.put("simulate", SimulateCommand.class);
+        subcommands.put(HELP, CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(subcommands);
     }
 
     /**

@@ -1,9 +1,5 @@
 package dev.transfers.bitget.app;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
 import dev.transfers.bitget.domain.InvalidTransferException;
 import dev.transfers.bitget.domain.TransferRejectedException;
@@ -16,8 +12,6 @@ import java.util.List;
  * stdout; notes and human explanations of failures go to stderr, so stdout stays parseable.
  */
 final class ResultPrinter {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
@@ -34,10 +28,10 @@ final class ResultPrinter {
     void printTransfer(TransferResult result) {
         if (result.exitCode() == ExitCode.APPLIED) {
             if (json) {
-                JsonObject receipt = new JsonObject();
-                receipt.addProperty("transferId", result.receipt().transferId());
-                receipt.addProperty("clientOid", result.receipt().clientOid());
-                println(out, GSON.toJson(receipt));
+                JsonObjectText receipt = new JsonObjectText();
+                receipt.put("transferId", result.receipt().transferId());
+                receipt.put("clientOid", result.receipt().clientOid());
+                println(out, receipt.toString());
             } else {
                 println(out, "applied transferId=" + result.receipt().transferId()
                         + " clientOid=" + result.receipt().clientOid());
@@ -45,7 +39,7 @@ final class ResultPrinter {
             return;
         }
         if (json) {
-            println(out, GSON.toJson(failureJson(result)));
+            println(out, failureFields(result, new JsonObjectText()).toString());
         }
         println(err, explain(result));
         String advice = advice(result, "--client-oid " + result.clientOid());
@@ -58,10 +52,10 @@ final class ResultPrinter {
     /** Invalid input for the {@code transfer} command: one problem per line on stderr. */
     void printInvalid(List<String> problems) {
         if (json) {
-            JsonObject invalid = new JsonObject();
-            invalid.addProperty("status", "invalid");
-            invalid.add("errors", array(problems));
-            println(out, GSON.toJson(invalid));
+            JsonObjectText invalid = new JsonObjectText();
+            invalid.put("status", "invalid");
+            invalid.put("errors", problems);
+            println(out, invalid.toString());
         }
         println(err, "invalid input, nothing was sent:");
         problems.forEach(problem -> println(err, "  " + problem));
@@ -70,13 +64,15 @@ final class ResultPrinter {
     /** One row of a batch that was sent. */
     void printRow(long line, TransferResult result) {
         if (json) {
-            JsonObject row = result.exitCode() == ExitCode.APPLIED ? new JsonObject() : failureJson(result);
+            JsonObjectText row = new JsonObjectText().put("line", line);
             if (result.exitCode() == ExitCode.APPLIED) {
-                row.addProperty("status", status(result.exitCode()));
-                row.addProperty("transferId", result.receipt().transferId());
-                row.addProperty("clientOid", result.receipt().clientOid());
+                row.put("status", status(result.exitCode()))
+                        .put("transferId", result.receipt().transferId())
+                        .put("clientOid", result.receipt().clientOid());
+            } else {
+                failureFields(result, row);
             }
-            println(out, GSON.toJson(withLineFirst(line, row)));
+            println(out, row.toString());
             return;
         }
         if (result.exitCode() == ExitCode.APPLIED) {
@@ -92,11 +88,11 @@ final class ResultPrinter {
     /** One row of a batch that was not sent because it is malformed or invalid. */
     void printInvalidRow(long line, List<String> problems) {
         if (json) {
-            JsonObject row = new JsonObject();
-            row.addProperty("line", line);
-            row.addProperty("status", status(ExitCode.INVALID_INPUT));
-            row.add("errors", array(problems));
-            println(out, GSON.toJson(row));
+            JsonObjectText row = new JsonObjectText();
+            row.put("line", line);
+            row.put("status", status(ExitCode.INVALID_INPUT));
+            row.put("errors", problems);
+            println(out, row.toString());
         } else {
             println(out, "line " + line + ": invalid, not sent: " + String.join("; ", problems));
         }
@@ -160,30 +156,16 @@ final class ResultPrinter {
         };
     }
 
-    private static JsonObject failureJson(TransferResult result) {
-        JsonObject json = new JsonObject();
-        json.addProperty("status", status(result.exitCode()));
-        json.addProperty("clientOid", result.clientOid());
+    private static JsonObjectText failureFields(TransferResult result, JsonObjectText json) {
+        json.put("status", status(result.exitCode()));
+        json.put("clientOid", result.clientOid());
         if (result.failure() instanceof TransferRejectedException rejected) {
-            json.addProperty("reason", rejected.reason().name());
-            rejected.exchangeCode().ifPresent(code -> json.addProperty("exchangeCode", code));
-            rejected.exchangeMessage().ifPresent(message -> json.addProperty("exchangeMessage", message));
+            json.put("reason", rejected.reason().name());
+            rejected.exchangeCode().ifPresent(code -> json.put("exchangeCode", code));
+            rejected.exchangeMessage().ifPresent(message -> json.put("exchangeMessage", message));
         }
-        json.addProperty("error", oneLine(result.failure()));
+        json.put("error", oneLine(result.failure()));
         return json;
-    }
-
-    private static JsonObject withLineFirst(long line, JsonObject rest) {
-        JsonObject row = new JsonObject();
-        row.addProperty("line", line);
-        rest.entrySet().forEach(entry -> row.add(entry.getKey(), entry.getValue()));
-        return row;
-    }
-
-    private static JsonArray array(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
     }
 
     private static String causeText(Throwable failure) {

@@ -1,8 +1,5 @@
 package dev.transfers.bitget.app;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import dev.transfers.bitget.domain.TransferHistory;
 import dev.transfers.bitget.domain.TransferHistoryUnavailableException;
 import dev.transfers.bitget.domain.TransferQuery;
@@ -36,8 +33,6 @@ import picocli.CommandLine.Spec;
             "5:the records could not be read; nothing is known, ask again later",
             "6:not found: no transfer with this clientOid and coin in the last 89 days; not applied so far"})
 final class StatusCommand implements Callable<Integer> {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     /** How the command ends, with its exit code. */
     enum Outcome {
         APPLIED(0), UNEXPECTED(1), INVALID_INPUT(2), FAILED(3), PROCESSING(4), UNAVAILABLE(5), NOT_FOUND(6);
@@ -109,12 +104,12 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** What to print: a line of text, and the JSON object that says the same. */
-    private record Report(String text, JsonObject json, boolean toErr) {
+    private record Report(String text, String json, boolean toErr) {
     }
 
     private void print(PrintWriter out, PrintWriter err, Report report) {
         PrintWriter target = report.toErr() && !exchange.json ? err : out;
-        target.println(exchange.json ? GSON.toJson(report.json()) : report.text());
+        target.println(exchange.json ? report.json() : report.text());
         target.flush();
     }
 
@@ -129,35 +124,36 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Report describe(TransferStatus status) {
-        JsonObject json = new JsonObject();
+        JsonObjectText json = new JsonObjectText();
         if (status instanceof TransferStatus.NotFound notFound) {
-            json.addProperty("status", "not_found");
-            json.addProperty("clientOid", status.clientOid());
-            json.addProperty("coin", notFound.query().coin());
+            json.put("status", "not_found");
+            json.put("clientOid", status.clientOid());
+            json.put("coin", notFound.query().coin());
             return new Report("not found clientOid=" + status.clientOid() + " coin=" + notFound.query().coin()
-                    + ": Bitget's records of the last 89 days hold no such transfer; not applied so far", json, false);
+                    + ": Bitget's records of the last 89 days hold no such transfer; not applied so far",
+                    json.toString(), false);
         }
         TransferRecord record = recordOf(status);
         String word = status instanceof TransferStatus.Applied ? "applied"
                 : status instanceof TransferStatus.Failed ? "failed" : "processing";
-        json.addProperty("status", word);
-        json.addProperty("transferId", record.transferId());
-        json.addProperty("clientOid", record.clientOid());
-        json.addProperty("from", record.from().wireCode());
-        json.addProperty("to", record.to().wireCode());
-        json.addProperty("amount", record.amount().toPlainString());
-        json.addProperty("coin", record.coin());
+        json.put("status", word);
+        json.put("transferId", record.transferId());
+        json.put("clientOid", record.clientOid());
+        json.put("from", record.from().wireCode());
+        json.put("to", record.to().wireCode());
+        json.put("amount", record.amount().toPlainString());
+        json.put("coin", record.coin());
         if (record.symbol() != null) {
-            json.addProperty("symbol", record.symbol());
+            json.put("symbol", record.symbol());
         }
-        json.addProperty("time", record.time().toString());
+        json.put("time", record.time().toString());
         String tail = switch (word) {
             case "applied" -> "";
             case "failed" -> ": nothing was applied";
             default -> ": not finished yet; ask again later";
         };
         return new Report(word + " transferId=" + record.transferId() + " clientOid=" + record.clientOid() + tail,
-                json, false);
+                json.toString(), false);
     }
 
     private static TransferRecord recordOf(TransferStatus status) {
@@ -171,11 +167,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Report unavailable(TransferQuery query, TransferHistoryUnavailableException unavailable) {
-        JsonObject json = new JsonObject();
-        json.addProperty("status", "unavailable");
-        json.addProperty("clientOid", query.clientOid());
-        json.addProperty("error", ResultPrinter.oneLine(unavailable));
+        JsonObjectText json = new JsonObjectText();
+        json.put("status", "unavailable");
+        json.put("clientOid", query.clientOid());
+        json.put("error", ResultPrinter.oneLine(unavailable));
         return new Report("records unavailable, nothing is known: clientOid=" + query.clientOid() + " ("
-                + unavailable.getMessage() + "); ask again later", json, true);
+                + unavailable.getMessage() + "); ask again later", json.toString(), true);
     }
 }

@@ -1,33 +1,90 @@
 package dev.transfers.bitget.domain;
 
+import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.spi.ValidationProvider;
+import java.lang.annotation.ElementType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks a {@link Transfer}'s Jakarta Bean Validation constraints and turns violations into one
  * {@link InvalidTransferException}.
  *
- * <p>The validator is built once per process, on first use (bootstrap costs hundreds of
- * milliseconds). Messages are plain text written on the constraints, so no Expression Language
- * implementation is needed.
+ * <p>The validator is built once per process, on first use, with Hibernate Validator's predefined
+ * scope: it knows up front the one bean it validates ({@link Transfer}) and the built-in constraints
+ * that bean uses, so it reads that metadata once and registers nothing else (a default bootstrap
+ * costs hundreds of milliseconds). Messages are plain text written on the constraints, so no
+ * Expression Language implementation is needed; no XML configuration and no JPA are looked for.
  */
 final class TransferValidation {
 
     private TransferValidation() {
     }
 
+    private static final String PREDEFINED_SCOPE_PROVIDER = "org.hibernate.validator.PredefinedScopeHibernateValidator";
+    private static final String PREDEFINED_SCOPE_CONFIGURATION =
+            "org.hibernate.validator.PredefinedScopeHibernateValidatorConfiguration";
+
+    /** The built-in constraints {@link Transfer} uses; a new one on Transfer must be added here. */
+    private static final Set<String> BUILT_IN_CONSTRAINTS = Stream.of(NotNull.class, Positive.class, Digits.class,
+            Pattern.class).map(Class::getName).collect(Collectors.toUnmodifiableSet());
+
     private static final class Holder {
-        private static final ValidatorFactory FACTORY = Validation.byDefaultProvider()
-                .configure()
+        private static final ValidatorFactory FACTORY = configuration()
+                .ignoreXmlConfiguration()
+                .traversableResolver(new EverythingReachable())
                 .messageInterpolator(new LiteralMessages())
                 .buildValidatorFactory();
         private static final Validator VALIDATOR = FACTORY.getValidator();
+    }
+
+    /**
+     * Hibernate Validator's predefined-scope configuration told {@link Transfer} and its built-in
+     * constraints, or the default provider's configuration when that provider is not on the class
+     * path. The domain compiles against Jakarta Validation alone (Hibernate Validator is a runtime
+     * dependency), so the two settings the predefined scope adds are called by name.
+     */
+    private static Configuration<?> configuration() {
+        Class<?> provider;
+        try {
+            provider = Class.forName(PREDEFINED_SCOPE_PROVIDER, true, TransferValidation.class.getClassLoader());
+        } catch (ClassNotFoundException absent) {
+            return Validation.byDefaultProvider().configure();
+        }
+        try {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Configuration<?> configuration = Validation.byProvider((Class) provider)
+                    .providerResolver(() -> List.of((ValidationProvider<?>) newInstance(provider)))
+                    .configure();
+            Class<?> api = Class.forName(PREDEFINED_SCOPE_CONFIGURATION, true, provider.getClassLoader());
+            api.getMethod("builtinConstraints", Set.class).invoke(configuration, BUILT_IN_CONSTRAINTS);
+            api.getMethod("initializeBeanMetaData", Set.class).invoke(configuration, Set.of(Transfer.class));
+            return configuration;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot configure " + PREDEFINED_SCOPE_PROVIDER, e);
+        }
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + type.getName(), e);
+        }
     }
 
     static List<InvalidTransferException.Violation> violationsOf(Transfer transfer) {
@@ -47,6 +104,21 @@ final class TransferValidation {
     private static String fieldOf(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         return path.isEmpty() ? "transfer" : path;
+    }
+
+    /** Every property is reachable and cascadable: there are no lazily loaded JPA entities to guard. */
+    private static final class EverythingReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
     }
 
     /** Uses each constraint's message as written: they are plain sentences without parameters. */

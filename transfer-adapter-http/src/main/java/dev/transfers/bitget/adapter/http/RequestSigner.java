@@ -30,21 +30,40 @@ sealed interface RequestSigner permits RequestSigner.HmacSha256, RequestSigner.R
         return timestamp + method.toUpperCase(java.util.Locale.ROOT) + requestPathAndQuery + body;
     }
 
-    /** HMAC-SHA256 with the API secret, Bitget's default. */
+    /**
+     * HMAC-SHA256 with the API secret, Bitget's default. The keyed {@link Mac} is made once; each
+     * signature uses a clone of it (a provider lookup and key set-up per call cost more than the
+     * HMAC of a transfer), so signing stays safe from any number of threads.
+     */
     final class HmacSha256 implements RequestSigner {
         private static final String ALGORITHM = "HmacSHA256";
         private final SecretKeySpec key;
+        private final Mac keyed;
 
         HmacSha256(String secret) {
             this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+            this.keyed = newMac(key);
         }
 
         @Override
         public String sign(String prehash) {
+            return Base64.getEncoder().encodeToString(freshMac().doFinal(prehash.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        /** A clone of the keyed Mac, or a new one from a provider whose Mac cannot be cloned. */
+        private Mac freshMac() {
+            try {
+                return (Mac) keyed.clone();
+            } catch (CloneNotSupportedException notCloneable) {
+                return newMac(key);
+            }
+        }
+
+        private static Mac newMac(SecretKeySpec key) {
             try {
                 Mac mac = Mac.getInstance(ALGORITHM);
                 mac.init(key);
-                return Base64.getEncoder().encodeToString(mac.doFinal(prehash.getBytes(StandardCharsets.UTF_8)));
+                return mac;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
             }

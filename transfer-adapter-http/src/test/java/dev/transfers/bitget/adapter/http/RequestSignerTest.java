@@ -7,7 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +32,26 @@ class RequestSignerTest {
                     + "|n4dtOvceQJjab6+iC9WppVIrGjoSvOk7QZ5DpcP7x3I="})
     void hmacSignsReferenceVectors(String secret, String prehash, String expectedSign) {
         assertThat(new RequestSigner.HmacSha256(secret).sign(prehash)).isEqualTo(expectedSign);
+    }
+
+    /** One signer, many threads, many prehashes: each signature is the one a signer of its own would give. */
+    @Test
+    void hmacSignsConcurrentlyAsOneSignerPerCallWould() throws Exception {
+        RequestSigner.HmacSha256 shared = new RequestSigner.HmacSha256("secret");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String prehash = "1659076670000POST/api/v2/spot/wallet/transfer{\"clientOid\":\"" + i + "\"}";
+                checks.add(threads.submit(() -> shared.sign(prehash)
+                        .equals(new RequestSigner.HmacSha256("secret").sign(prehash))));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
