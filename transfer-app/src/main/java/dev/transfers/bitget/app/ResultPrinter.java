@@ -1,5 +1,8 @@
 package dev.transfers.bitget.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
 import dev.transfers.bitget.domain.InvalidTransferException;
 import dev.transfers.bitget.domain.TransferRejectedException;
@@ -9,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes results as text or, with {@code --json}, as JSON objects, one per line. Results go to
- * stdout; notes and human explanations of failures go to stderr, so stdout stays parseable.
+ * stdout; notes and human explanations of failures go to stderr, so stdout stays parseable. JSON is
+ * written with Jackson, the JSON library the HTTP adapter already loads.
  */
 final class ResultPrinter {
     private final PrintWriter out;
@@ -28,7 +32,7 @@ final class ResultPrinter {
     void printTransfer(TransferResult result) {
         if (result.exitCode() == ExitCode.APPLIED) {
             if (json) {
-                JsonObjectText receipt = new JsonObjectText();
+                ObjectNode receipt = JsonNodeFactory.instance.objectNode();
                 receipt.put("transferId", result.receipt().transferId());
                 receipt.put("clientOid", result.receipt().clientOid());
                 println(out, receipt.toString());
@@ -39,7 +43,7 @@ final class ResultPrinter {
             return;
         }
         if (json) {
-            println(out, failureFields(result, new JsonObjectText()).toString());
+            println(out, failureJson(result).toString());
         }
         println(err, explain(result));
         String advice = advice(result, "--client-oid " + result.clientOid());
@@ -52,9 +56,9 @@ final class ResultPrinter {
     /** Invalid input for the {@code transfer} command: one problem per line on stderr. */
     void printInvalid(List<String> problems) {
         if (json) {
-            JsonObjectText invalid = new JsonObjectText();
+            ObjectNode invalid = JsonNodeFactory.instance.objectNode();
             invalid.put("status", "invalid");
-            invalid.put("errors", problems);
+            invalid.set("errors", array(problems));
             println(out, invalid.toString());
         }
         println(err, "invalid input, nothing was sent:");
@@ -64,15 +68,14 @@ final class ResultPrinter {
     /** One row of a batch that was sent. */
     void printRow(long line, TransferResult result) {
         if (json) {
-            JsonObjectText row = new JsonObjectText().put("line", line);
+            ObjectNode row = result.exitCode() == ExitCode.APPLIED ? JsonNodeFactory.instance.objectNode()
+                    : failureJson(result);
             if (result.exitCode() == ExitCode.APPLIED) {
-                row.put("status", status(result.exitCode()))
-                        .put("transferId", result.receipt().transferId())
-                        .put("clientOid", result.receipt().clientOid());
-            } else {
-                failureFields(result, row);
+                row.put("status", status(result.exitCode()));
+                row.put("transferId", result.receipt().transferId());
+                row.put("clientOid", result.receipt().clientOid());
             }
-            println(out, row.toString());
+            println(out, withLineFirst(line, row).toString());
             return;
         }
         if (result.exitCode() == ExitCode.APPLIED) {
@@ -88,10 +91,10 @@ final class ResultPrinter {
     /** One row of a batch that was not sent because it is malformed or invalid. */
     void printInvalidRow(long line, List<String> problems) {
         if (json) {
-            JsonObjectText row = new JsonObjectText();
+            ObjectNode row = JsonNodeFactory.instance.objectNode();
             row.put("line", line);
             row.put("status", status(ExitCode.INVALID_INPUT));
-            row.put("errors", problems);
+            row.set("errors", array(problems));
             println(out, row.toString());
         } else {
             println(out, "line " + line + ": invalid, not sent: " + String.join("; ", problems));
@@ -156,7 +159,8 @@ final class ResultPrinter {
         };
     }
 
-    private static JsonObjectText failureFields(TransferResult result, JsonObjectText json) {
+    private static ObjectNode failureJson(TransferResult result) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("status", status(result.exitCode()));
         json.put("clientOid", result.clientOid());
         if (result.failure() instanceof TransferRejectedException rejected) {
@@ -166,6 +170,19 @@ final class ResultPrinter {
         }
         json.put("error", oneLine(result.failure()));
         return json;
+    }
+
+    private static ObjectNode withLineFirst(long line, ObjectNode rest) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        row.put("line", line);
+        row.setAll(rest);
+        return row;
+    }
+
+    private static ArrayNode array(List<String> values) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        values.forEach(array::add);
+        return array;
     }
 
     private static String causeText(Throwable failure) {

@@ -1,5 +1,7 @@
 package dev.transfers.bitget.app;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transfers.bitget.domain.TransferHistory;
 import dev.transfers.bitget.domain.TransferHistoryUnavailableException;
 import dev.transfers.bitget.domain.TransferQuery;
@@ -104,12 +106,12 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** What to print: a line of text, and the JSON object that says the same. */
-    private record Report(String text, String json, boolean toErr) {
+    private record Report(String text, ObjectNode json, boolean toErr) {
     }
 
     private void print(PrintWriter out, PrintWriter err, Report report) {
         PrintWriter target = report.toErr() && !exchange.json ? err : out;
-        target.println(exchange.json ? report.json() : report.text());
+        target.println(exchange.json ? report.json().toString() : report.text());
         target.flush();
     }
 
@@ -124,14 +126,13 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Report describe(TransferStatus status) {
-        JsonObjectText json = new JsonObjectText();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         if (status instanceof TransferStatus.NotFound notFound) {
             json.put("status", "not_found");
             json.put("clientOid", status.clientOid());
             json.put("coin", notFound.query().coin());
             return new Report("not found clientOid=" + status.clientOid() + " coin=" + notFound.query().coin()
-                    + ": Bitget's records of the last 89 days hold no such transfer; not applied so far",
-                    json.toString(), false);
+                    + ": Bitget's records of the last 89 days hold no such transfer; not applied so far", json, false);
         }
         TransferRecord record = recordOf(status);
         String word = status instanceof TransferStatus.Applied ? "applied"
@@ -153,7 +154,7 @@ final class StatusCommand implements Callable<Integer> {
             default -> ": not finished yet; ask again later";
         };
         return new Report(word + " transferId=" + record.transferId() + " clientOid=" + record.clientOid() + tail,
-                json.toString(), false);
+                json, false);
     }
 
     private static TransferRecord recordOf(TransferStatus status) {
@@ -167,11 +168,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Report unavailable(TransferQuery query, TransferHistoryUnavailableException unavailable) {
-        JsonObjectText json = new JsonObjectText();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("status", "unavailable");
         json.put("clientOid", query.clientOid());
         json.put("error", ResultPrinter.oneLine(unavailable));
         return new Report("records unavailable, nothing is known: clientOid=" + query.clientOid() + " ("
-                + unavailable.getMessage() + "); ask again later", json.toString(), true);
+                + unavailable.getMessage() + "); ask again later", json, true);
     }
 }

@@ -49,10 +49,17 @@ final class ArchitectureRules {
                 .as("fake_adapter_does_not_depend_on_the_http_adapter");
     }
 
-    ArchRule feignAndJacksonAppearOnlyInTheHttpAdapter() {
+    ArchRule feignAppearsOnlyInTheHttpAdapter() {
         return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(httpAdapter)
-                .should().dependOnClassesThat().resideInAnyPackage("feign..", "com.fasterxml.jackson..")
-                .as("feign_and_jackson_appear_only_in_the_http_adapter");
+                .should().dependOnClassesThat().resideInAnyPackage("feign..")
+                .as("feign_appears_only_in_the_http_adapter");
+    }
+
+    /** Jackson reads and writes the wire in the HTTP adapter, and the app's --json output: nowhere else. */
+    ArchRule jacksonAppearsOnlyInTheHttpAdapterAndTheApp() {
+        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackages(httpAdapter, app)
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .as("jackson_appears_only_in_the_http_adapter_and_the_app");
     }
 
     ArchRule redisClientAppearsOnlyInTheRedisModule() {
@@ -83,7 +90,8 @@ final class ArchitectureRules {
     List<ArchRule> all() {
         return List.of(domainDependsOnNothingButTheJdkAndJakartaValidation(),
                 httpAdapterDoesNotDependOnTheFakeAdapter(), fakeAdapterDoesNotDependOnTheHttpAdapter(),
-                feignAndJacksonAppearOnlyInTheHttpAdapter(), redisClientAppearsOnlyInTheRedisModule(),
+                feignAppearsOnlyInTheHttpAdapter(), jacksonAppearsOnlyInTheHttpAdapterAndTheApp(),
+                redisClientAppearsOnlyInTheRedisModule(),
                 bucket4jAppearsOnlyInTheHttpAdapter(),
                 nothingDependsOnTheApp(), noPackageCycles());
     }

@@ -42,9 +42,15 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
-    void aFeignTypeOutsideTheHttpAdapterBreaksTheFeignAndJacksonRule() {
-        assertViolation(RULES.feignAndJacksonAppearOnlyInTheHttpAdapter(),
+    void aFeignTypeOutsideTheHttpAdapterBreaksTheFeignRule() {
+        assertViolation(RULES.feignAppearsOnlyInTheHttpAdapter(),
                 FIXTURE + ".adapter.fake.FakeUsingFeign", "feign.Feign");
+    }
+
+    @Test
+    void aJacksonTypeInAFakeBreaksTheJacksonRule() {
+        assertViolation(RULES.jacksonAppearsOnlyInTheHttpAdapterAndTheApp(),
+                FIXTURE + ".adapter.fake.FakeUsingJackson", "com.fasterxml.jackson.databind.ObjectMapper");
     }
 
     @Test

@@ -49,8 +49,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void feignAndJacksonAppearOnlyInTheHttpAdapter() {
-        check(RULES.feignAndJacksonAppearOnlyInTheHttpAdapter());
+    void feignAppearsOnlyInTheHttpAdapter() {
+        check(RULES.feignAppearsOnlyInTheHttpAdapter());
+    }
+
+    @Test
+    void jacksonAppearsOnlyInTheHttpAdapterAndTheApp() {
+        check(RULES.jacksonAppearsOnlyInTheHttpAdapterAndTheApp());
     }
 
     @Test
