@@ -3,9 +3,11 @@ package dev.transfers.bitget.domain;
 import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
+import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
+import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.Digits;
@@ -43,13 +45,49 @@ final class TransferValidation {
     private static final Set<String> BUILT_IN_CONSTRAINTS = Stream.of(NotNull.class, Positive.class, Digits.class,
             Pattern.class).map(Class::getName).collect(Collectors.toUnmodifiableSet());
 
+    /** What to add when no provider is there; said on every call that needs one, never a bare class error. */
+    static final String NO_PROVIDER = "Transfer cannot be validated: no Jakarta Bean Validation provider is on the"
+            + " class path. Add org.hibernate.validator:hibernate-validator (runtime scope; transfer-domain brings it"
+            + " unless it was excluded)";
+
+    /** The validator, or why there is none: built once, and a failure kept rather than rethrown as a class error. */
     private static final class Holder {
-        private static final ValidatorFactory FACTORY = configuration()
-                .ignoreXmlConfiguration()
-                .traversableResolver(new EverythingReachable())
-                .messageInterpolator(new LiteralMessages())
-                .buildValidatorFactory();
-        private static final Validator VALIDATOR = FACTORY.getValidator();
+        private static final Validator VALIDATOR;
+        private static final RuntimeException FAILURE;
+
+        static {
+            Validator validator = null;
+            RuntimeException failure = null;
+            try {
+                ValidatorFactory factory = configuration()
+                        .ignoreXmlConfiguration()
+                        .traversableResolver(new EverythingReachable())
+                        .messageInterpolator(new LiteralMessages())
+                        .buildValidatorFactory();
+                validator = factory.getValidator();
+            } catch (ValidationException | IllegalStateException failed) {
+                failure = failed;
+            }
+            VALIDATOR = validator;
+            FAILURE = failure;
+        }
+    }
+
+    /**
+     * The validator.
+     *
+     * @throws IllegalStateException naming the dependency to add when no provider is there, or what
+     *                               went wrong when the provider could not start
+     */
+    private static Validator validator() {
+        if (Holder.FAILURE instanceof NoProviderFoundException) {
+            throw new IllegalStateException(NO_PROVIDER, Holder.FAILURE);
+        }
+        if (Holder.FAILURE != null) {
+            throw new IllegalStateException("Transfer cannot be validated: the Jakarta Bean Validation provider did"
+                    + " not start", Holder.FAILURE);
+        }
+        return Holder.VALIDATOR;
     }
 
     /**
@@ -88,7 +126,7 @@ final class TransferValidation {
     }
 
     static List<InvalidTransferException.Violation> violationsOf(Transfer transfer) {
-        Set<ConstraintViolation<Transfer>> found = Holder.VALIDATOR.validate(transfer);
+        Set<ConstraintViolation<Transfer>> found = validator().validate(transfer);
         return found.stream()
                 .map(v -> new InvalidTransferException.Violation(fieldOf(v), v.getMessage()))
                 .toList();
