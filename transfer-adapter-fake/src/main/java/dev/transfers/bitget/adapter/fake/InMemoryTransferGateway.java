@@ -1,5 +1,6 @@
 package dev.transfers.bitget.adapter.fake;
 
+import dev.transfers.bitget.domain.Sleeper;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.RejectionReason;
@@ -61,7 +62,7 @@ public final class InMemoryTransferGateway implements TransferGateway, TransferH
 
     /** A fake whose delays really sleep and whose records are timed by the system UTC clock. */
     public InMemoryTransferGateway() {
-        this(Sleeper.SYSTEM);
+        this(Sleeper.system());
     }
 
     /** A fake whose delays go through {@code sleeper}; records timed by the system UTC clock. */

@@ -1,5 +1,6 @@
 package dev.transfers.bitget.adapter.http;
 
+import dev.transfers.bitget.domain.Sleeper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;

@@ -1,5 +1,6 @@
 package dev.transfers.bitget.adapter.http;
 
+import dev.transfers.bitget.domain.Sleeper;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;

@@ -1,5 +1,6 @@
 package dev.transfers.bitget.adapter.http;
 
+import dev.transfers.bitget.domain.Sleeper;
 import java.time.Duration;
 
 /**

@@ -4,7 +4,7 @@
  * {@link dev.transfers.bitget.adapter.http.BitgetCredentials},
  * {@link dev.transfers.bitget.adapter.http.RetryPolicy}, a
  * {@link dev.transfers.bitget.adapter.http.RequestRateLimiter} and, for tests,
- * {@link dev.transfers.bitget.adapter.http.Sleeper} and a {@link java.time.Clock}.
+ * {@link dev.transfers.bitget.domain.Sleeper} and a {@link java.time.Clock}.
  *
  * <h2>How answers map to the port's outcomes</h2>
  * <table>
@@ -55,3 +55,5 @@
  * an earlier attempt of the call was in doubt.
  */
 package dev.transfers.bitget.adapter.http;
+
+import dev.transfers.bitget.domain.Sleeper;

@@ -1,5 +1,6 @@
 package dev.transfers.bitget.adapter.http;
 
+import dev.transfers.bitget.domain.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;

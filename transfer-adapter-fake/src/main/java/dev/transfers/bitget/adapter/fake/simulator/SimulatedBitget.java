@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.transfers.bitget.adapter.fake.ExchangeLedger;
 import dev.transfers.bitget.adapter.fake.RecordedTransfer;
-import dev.transfers.bitget.adapter.fake.Sleeper;
+import dev.transfers.bitget.domain.Sleeper;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Holding;
 import dev.transfers.bitget.domain.Transfer;
@@ -413,7 +413,7 @@ public final class SimulatedBitget implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration recordsLag = Duration.ZERO;
         private NetworkDelay networkDelay = NetworkDelay.NONE;
-        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Sleeper sleeper = Sleeper.system();
         private final Map<String, Credentials> credentialsByKey = new LinkedHashMap<>();
 
         private Builder() {

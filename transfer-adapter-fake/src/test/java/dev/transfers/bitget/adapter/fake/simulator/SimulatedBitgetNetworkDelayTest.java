@@ -4,7 +4,7 @@ import static dev.transfers.bitget.adapter.fake.simulator.BitgetTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transfers.bitget.adapter.fake.Sleeper;
+import dev.transfers.bitget.domain.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

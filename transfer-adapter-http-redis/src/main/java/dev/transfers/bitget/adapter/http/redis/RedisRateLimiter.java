@@ -3,7 +3,7 @@ package dev.transfers.bitget.adapter.http.redis;
 import dev.transfers.bitget.adapter.http.LoopbackHosts;
 import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
 import dev.transfers.bitget.adapter.http.RequestRateLimiter;
-import dev.transfers.bitget.adapter.http.Sleeper;
+import dev.transfers.bitget.domain.Sleeper;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

@@ -9,7 +9,7 @@ import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
 import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
-import dev.transfers.bitget.adapter.http.Sleeper;
+import dev.transfers.bitget.domain.Sleeper;
 import dev.transfers.bitget.adapter.http.redis.testing.TestRedis;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.RejectionReason;

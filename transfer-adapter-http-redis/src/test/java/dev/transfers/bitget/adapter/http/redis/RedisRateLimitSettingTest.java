@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
 import dev.transfers.bitget.adapter.http.RateLimiterUnavailableException;
-import dev.transfers.bitget.adapter.http.Sleeper;
+import dev.transfers.bitget.domain.Sleeper;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,12 @@
-package dev.transfers.bitget.adapter.http;
+package dev.transfers.bitget.domain;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How the gateway waits: between retries (backoff, Retry-After) and for a permit of the
- * client-side rate limiter. Inject one in tests so no test waits for real backoff.
+ * How an adapter waits: between retries, for a rate-limit permit, or for a scripted delay of a fake.
+ * One interface for every adapter, so a test injects one fake time everywhere and never waits for
+ * real.
  */
 @FunctionalInterface
 public interface Sleeper {
@@ -13,11 +14,16 @@ public interface Sleeper {
     /**
      * Blocks the calling thread for about {@code duration}, never less.
      *
+     * @param duration how long to wait
      * @throws InterruptedException when the thread is interrupted while waiting
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** The real thing: sleeps the calling thread. */
+    /**
+     * The real thing: sleeps the calling thread.
+     *
+     * @return a sleeper that really waits
+     */
     static Sleeper system() {
         return duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
     }
