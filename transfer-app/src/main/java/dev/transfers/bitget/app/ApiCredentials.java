@@ -9,7 +9,7 @@ import java.util.Optional;
  * The Bitget API key, secret and passphrase, read from the environment only, never from arguments.
  * {@link #toString()} shows none of them.
  */
-public record ApiCredentials(String apiKey, String secret, String passphrase) {
+record ApiCredentials(String apiKey, String secret, String passphrase) {
     public static final String API_KEY_VARIABLE = "BITGET_API_KEY";
     public static final String SECRET_VARIABLE = "BITGET_API_SECRET";
     public static final String PASSPHRASE_VARIABLE = "BITGET_API_PASSPHRASE";

@@ -6,7 +6,7 @@ import java.util.Objects;
  * What the commands get from outside: the environment (for credentials), how to make a gateway,
  * and how long {@code simulate} runs. {@link #system()} is the real process; tests pass their own.
  */
-public record AppContext(Environment environment, GatewayFactory gateways, SimulatorLifetime simulatorLifetime) {
+record AppContext(Environment environment, GatewayFactory gateways, SimulatorLifetime simulatorLifetime) {
     public AppContext {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(gateways, "gateways");

@@ -59,7 +59,7 @@ public final class BitgetTransferCli implements Runnable {
     }
 
     /** The command line with these streams and context; {@code execute(args)} returns the exit code. */
-    public static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err) {
         return commandLine(context, out, err, SUBCOMMANDS.keySet());
     }
 

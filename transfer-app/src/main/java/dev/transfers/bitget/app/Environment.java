@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Where the app reads its environment variables: the process's, or a map in tests. */
 @FunctionalInterface
-public interface Environment {
+interface Environment {
 
     /** The variable's value, or {@code null} when it is not set. */
     String get(String name);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param allowCleartextCredentials whether an {@code http://} base URL or a {@code redis://} URL with a
  *                     password may name a host that is not loopback ({@code --allow-cleartext-credentials})
  */
-public record ExchangeTarget(URI baseUrl, ApiCredentials credentials, boolean demoTrading, URI redisUrl,
+record ExchangeTarget(URI baseUrl, ApiCredentials credentials, boolean demoTrading, URI redisUrl,
         String rateLimitKey, boolean allowCleartextCredentials) {
     public ExchangeTarget {
         Objects.requireNonNull(baseUrl, "baseUrl");

@@ -10,7 +10,7 @@ import java.util.Map;
  * user must look: an unexpected error first, then a transfer in doubt (money may have moved), an
  * unreachable exchange, a rejection, invalid input, and success.
  */
-public enum ExitCode {
+enum ExitCode {
     APPLIED(0, 0),
     INVALID_INPUT(2, 1),
     REJECTED(3, 2),

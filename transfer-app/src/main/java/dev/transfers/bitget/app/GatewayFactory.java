@@ -8,6 +8,6 @@ import dev.transfers.bitget.domain.TransferGateway;
  * {@link AutoCloseable} is closed when the command ends.
  */
 @FunctionalInterface
-public interface GatewayFactory {
+interface GatewayFactory {
     TransferGateway create(ExchangeTarget target);
 }

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * one gateway per command (a batch's rows share it, and so its rate limiter), with the limit shared
  * through Redis when the target names one.
  */
-public final class HttpGatewayFactory implements GatewayFactory {
+final class HttpGatewayFactory implements GatewayFactory {
     private final UnaryOperator<BitgetTransferGateway.Builder> tuning;
 
     /** The adapter's defaults (connect 5 s, read 10 s, overall deadline 30 s). */

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** How long {@code simulate} keeps its simulator running; tests use their own to call it and stop it. */
 @FunctionalInterface
-public interface SimulatorLifetime {
+interface SimulatorLifetime {
 
     /** Returns when the simulator should stop; the command then closes it. */
     void runUntilStopped(SimulatedBitget simulator) throws InterruptedException;
