@@ -271,14 +271,17 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                     lastRequestTime = OptionalLong.empty();
                     try {
                         remaining = remaining();
-                        if (remaining.toMillis() < 1) {
-                            return settle("the deadline of " + settings.deadline() + " passed");
+                        if (remaining.toMillis() >= 1) {
+                            attempts++;
+                            result = send(remaining);
                         }
-                        attempts++;
-                        result = send(remaining);
                     } finally {
                         sendWindow.release(granted.getAsLong(), result == null ? OptionalLong.empty() : lastRequestTime,
                                 result instanceof AttemptResult.RateLimited);
+                    }
+                    if (result == null) {
+                        // Given back before the records are read: a slot is not held through a lookup.
+                        return settle("the deadline of " + settings.deadline() + " passed");
                     }
                     record(result);
                     if (result instanceof AttemptResult.Applied applied) {
