@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
@@ -158,8 +157,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 .retryer(Retryer.NEVER_RETRY)
                 .target(BitgetPublicApi.class, target);
         this.records = new TransferRecordsReader(api, classifier, exchangeClock, this::resyncClock,
-                settings.retryPolicy(), settings.clock(), settings.sleeper(), settings.connectTimeout(),
-                settings.readTimeout());
+                this::attemptOptions, settings.retryPolicy(), settings.clock(), settings.sleeper());
     }
 
     /** A builder; {@link Builder#credentials(BitgetCredentials)} is required. */
@@ -363,14 +361,13 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         }
 
         private Duration backoff(AttemptResult result) {
-            Duration backoff = settings.retryPolicy().backoffBefore(attempts, ThreadLocalRandom.current().nextDouble());
             Optional<Duration> retryAfter = Optional.empty();
             if (result instanceof AttemptResult.RateLimited limited) {
                 retryAfter = limited.retryAfter();
             } else if (result instanceof AttemptResult.InDoubt inDoubt) {
                 retryAfter = inDoubt.retryAfter();
             }
-            return retryAfter.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
+            return settings.retryPolicy().delayBefore(attempts, retryAfter);
         }
 
         /**

@@ -1,6 +1,8 @@
 package dev.transfers.bitget.adapter.http;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Objects;
 
 /**
@@ -61,6 +63,15 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         double capped = Math.min(exponential, maxBackoff.toNanos());
         double jittered = capped * (1.0 - jitter * random);
         return Duration.ofNanos((long) jittered);
+    }
+
+    /**
+     * The wait before retry number {@code retry}: the jittered backoff, or what the exchange asked
+     * for ({@code Retry-After}) when that is longer.
+     */
+    Duration delayBefore(int retry, Optional<Duration> retryAfter) {
+        Duration backoff = backoffBefore(retry, ThreadLocalRandom.current().nextDouble());
+        return retryAfter.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
     }
 
     /** Builds a {@link RetryPolicy}; every setting starts at its default. */

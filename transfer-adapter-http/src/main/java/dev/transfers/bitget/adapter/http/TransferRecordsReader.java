@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,26 +51,28 @@ final class TransferRecordsReader {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final Function<Duration, Request.Options> requestOptions;
     private final Bucket spacing = Bucket.builder()
             .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
             .withNanosecondPrecision()
             .build();
     private final SendWindow window = new SendWindow(SLOTS, SendWindow.BITGET_WINDOW);
 
+    /**
+     * @param requestOptions the connect and read timeouts of one request, given the time left
+     *                       (the gateway's, so that both endpoints time out alike)
+     */
     TransferRecordsReader(BitgetApi api, ResponseClassifier classifier, ExchangeClock exchangeClock,
-            ClockResync clockResync, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, Duration connectTimeout,
-            Duration readTimeout) {
+            ClockResync clockResync, Function<Duration, Request.Options> requestOptions, RetryPolicy retryPolicy,
+            Clock clock, Sleeper sleeper) {
         this.api = api;
         this.classifier = classifier;
         this.exchangeClock = exchangeClock;
         this.clockResync = clockResync;
+        this.requestOptions = requestOptions;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
     }
 
     /** What the records say of {@code query}, read before {@code deadline}; never throws. */
@@ -125,8 +127,7 @@ final class TransferRecordsReader {
                     retryAfter = limited.retryAfter();
                 }
                 if (attempts < retryPolicy.maxAttempts()) {
-                    Duration backoff = retryPolicy.backoffBefore(attempts, ThreadLocalRandom.current().nextDouble());
-                    Duration wait = retryAfter.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
+                    Duration wait = retryPolicy.delayBefore(attempts, retryAfter);
                     if (wait.compareTo(Duration.between(clock.instant(), deadline)) >= 0) {
                         return unavailable(history, "the next request, due in " + wait.toMillis()
                                 + " ms, would pass the deadline", lastCause);
@@ -144,9 +145,8 @@ final class TransferRecordsReader {
     private LookupAttempt send(TransferQuery query, Duration remaining) {
         long end = exchangeClock.nowMillis() + Duration.ofHours(END_MARGIN_HOURS).toMillis();
         long start = end - Duration.ofDays(SEARCHED_DAYS).toMillis();
-        Duration read = readTimeout.compareTo(remaining) < 0 ? readTimeout : remaining;
-        Request.Options options = new Request.Options(connectTimeout, read, false);
-        try (Response response = api.transferRecords(query.coin(), query.clientOid(), start, end, options)) {
+        try (Response response = api.transferRecords(query.coin(), query.clientOid(), start, end,
+                requestOptions.apply(remaining))) {
             byte[] bytes;
             try {
                 bytes = Wire.readBody(response);
