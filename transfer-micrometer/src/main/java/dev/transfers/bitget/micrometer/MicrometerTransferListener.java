@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code unknown}; {@code reason}, {@code result} as {@link TransferListener} documents them.
  *
  * <p>One instance may listen to several gateways: their meters add up. To tell gateways apart,
- * give each a listener with a tag of its own ({@code Tags.of("gateway", "treasury")}). Thread safe;
+ * give each a listener with a tag of its own ({@code Tags.of("gateway", "treasury")}). Make one
+ * listener per registry and set of tags: a second one with the same tags shares the first one's
+ * meters, but its clock offset does not show (the registry keeps the first gauge). Thread safe;
  * each event costs a few map look-ups in the registry and never blocks.
  */
 public final class MicrometerTransferListener implements TransferListener {
