@@ -1,5 +1,7 @@
 package dev.transfers.bitget.adapter.http;
 
+import dev.transfers.bitget.adapter.http.TransferListener.Outcome;
+import dev.transfers.bitget.adapter.http.TransferListener.PermitResult;
 import dev.transfers.bitget.domain.Sleeper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.RejectionReason;
@@ -36,6 +38,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -96,6 +99,10 @@ import org.slf4j.LoggerFactory;
  * {@code http://} to a loopback host, unless
  * {@link Builder#allowCleartextCredentialsToNonLoopbackHosts()} says otherwise.
  *
+ * <p>{@linkplain Builder#addListener(TransferListener) Listeners} hear each call's end, each attempt,
+ * each rate-limit wait, each settlement lookup and each clock resync, on the caller's thread (for
+ * metrics: {@code transfer-micrometer}); none by default.
+ *
  * <p>Instances are safe for concurrent use; their configuration is immutable. {@link #close()}
  * closes the rate limiter the gateway made itself; a limiter given to the builder is its maker's to close.
  */
@@ -118,9 +125,11 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     private final SendWindow sendWindow;
     private final TransferRecordsReader records;
     private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
+    private final TransferEvents events;
 
     private BitgetTransferGateway(Settings settings) {
         this.settings = settings;
+        this.events = new TransferEvents(settings.listeners());
         this.exchangeClock = new ExchangeClock(settings.clock());
         ObjectMapper json = new ObjectMapper();
         this.classifier = new ResponseClassifier(json, settings.clock());
@@ -218,6 +227,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         /** When the last attempt must have started, so that the records can still be read. */
         private final Instant attemptsDeadline;
         private final boolean earlierCallInDoubt;
+        private final Instant started;
         private final List<String> history = new ArrayList<>();
         private final List<AttemptResult> results = new ArrayList<>();
         private int attempts;
@@ -226,12 +236,16 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         private Throwable lastCause;
         /** The exchange's {@code requestTime} in the answer to the attempt being made, for the send window. */
         private OptionalLong lastRequestTime = OptionalLong.empty();
+        /** When the attempt being made was sent, and the HTTP status of its answer, for the listeners. */
+        private Instant attemptStarted;
+        private OptionalInt lastStatus = OptionalInt.empty();
 
         Run(Transfer transfer) {
             this.clientOid = transfer.clientOid();
             this.query = TransferQuery.of(transfer);
             this.body = TransferRequestBody.of(transfer);
             Instant now = settings.clock().instant();
+            this.started = now;
             this.deadline = now.plus(settings.deadline());
             this.attemptsDeadline = deadline.minus(settings.deadline().dividedBy(SETTLEMENT_SHARE));
             this.earlierCallInDoubt = clientOidsInDoubt.contains(clientOid);
@@ -247,20 +261,24 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                     if (remaining.toMillis() < 1) {
                         return settle("the deadline of " + settings.deadline() + " passed");
                     }
+                    Instant permitAsked = settings.clock().instant();
                     boolean permitted;
                     try {
                         permitted = rateLimiter.acquire(remaining, settings.sleeper());
                     } catch (RateLimiterUnavailableException unavailable) {
+                        permitWaited(PermitResult.LIMITER_UNAVAILABLE, permitAsked);
                         if (last == null || last instanceof AttemptResult.NotSent) {
                             lastCause = unavailable;
                         }
                         return settle(unavailable.getMessage());
                     }
                     if (!permitted) {
+                        permitWaited(PermitResult.DEADLINE, permitAsked);
                         return settle("the deadline of " + settings.deadline()
                                 + " would pass while waiting for the client-side rate limiter");
                     }
                     OptionalLong granted = sendWindow.grant(remaining());
+                    permitWaited(granted.isPresent() ? PermitResult.GRANTED : PermitResult.DEADLINE, permitAsked);
                     if (granted.isEmpty()) {
                         return settle("the deadline of " + settings.deadline()
                                 + " would pass before one of the 10 requests of the last second finished");
@@ -322,8 +340,11 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         }
 
         private AttemptResult send(Duration remaining) {
+            attemptStarted = settings.clock().instant();
+            lastStatus = OptionalInt.empty();
             Request.Options options = attemptOptions(remaining);
             try (Response response = api.transfer(body, options)) {
+                lastStatus = OptionalInt.of(response.status());
                 byte[] bytes;
                 try {
                     bytes = Wire.readBody(response);
@@ -352,6 +373,11 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 lastCause = notSent.cause();
             }
             LOG.debug("Transfer {} attempt {}: {}", clientOid, attempts, result.description());
+            events.attemptEnded(clientOid, attempts, result, lastStatus, since(attemptStarted));
+        }
+
+        private void permitWaited(PermitResult result, Instant asked) {
+            events.permitWaited(clientOid, result, since(asked));
         }
 
         private void echoCheck(AttemptResult.Applied applied) {
@@ -381,7 +407,9 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             Optional<LookupOutcome> lookup = Optional.empty();
             if (OutcomeRule.needsLookup(results)) {
                 history.add(why);
+                Instant lookupStarted = settings.clock().instant();
                 lookup = Optional.of(records.read(query, deadline));
+                events.settlementLookedUp(clientOid, lookup.get(), since(lookupStarted));
                 history.add(lookup.get().description());
             }
             OutcomeRule.Decision decision = OutcomeRule.decide(results, earlierCallInDoubt, lookup);
@@ -390,17 +418,23 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 clientOidsInDoubt.forget(clientOid);
                 LOG.debug("Transfer {} applied as {} after {} attempt(s): {}", clientOid, applied.transferId(),
                         attempts, applied.proof());
+                events.callEnded(clientOid, Outcome.APPLIED, TransferEvents.appliedReason(results), attempts,
+                        since(started));
                 return new TransferReceipt(applied.transferId(), clientOid);
             }
             if (decision instanceof OutcomeRule.Decision.Rejected rejected) {
                 clientOidsInDoubt.forget(clientOid);
                 LOG.info("Transfer {}: not applied ({}): {}", clientOid, rejected.proof(), whatHappened);
+                events.callEnded(clientOid, Outcome.REJECTED, TransferListener.CallEnded.reasonOf(rejected.reason()),
+                        attempts, since(started));
                 Throwable cause = rejected.reason() == RejectionReason.EXCHANGE_UNREACHABLE ? lastCause : null;
                 throw rejection(rejected.reason(), rejected.code(), rejected.message(), cause);
             }
             String unknown = whatHappened + "; " + ((OutcomeRule.Decision.Unknown) decision).why();
             clientOidsInDoubt.remember(clientOid);
             LOG.warn("Transfer {}: outcome unknown: {}", clientOid, unknown);
+            events.callEnded(clientOid, Outcome.UNKNOWN, TransferEvents.unknownReason(lookup), attempts,
+                    since(started));
             throw new TransferOutcomeUnknownException(clientOid, unknown, lastCause);
         }
 
@@ -415,7 +449,9 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         if (remaining.toMillis() < 1) {
             return false;
         }
+        Instant asked = settings.clock().instant();
         long sent = settings.clock().millis();
+        boolean resynced = false;
         try (Response response = publicApi.serverTime(attemptOptions(remaining))) {
             byte[] bytes = Wire.readBody(response);
             long received = settings.clock().millis();
@@ -423,11 +459,17 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             serverTime.ifPresent(server -> exchangeClock.resync(server, sent, received));
             LOG.info("Clock offset to Bitget {}",
                     serverTime.map(t -> "now " + exchangeClock.offsetMillis() + " ms").orElse("unknown: no usable server time"));
-            return serverTime.isPresent();
+            resynced = serverTime.isPresent();
         } catch (IOException | RuntimeException failed) {
             LOG.info("Reading Bitget's server time failed ({})", Wire.describe(failed));
-            return false;
         }
+        events.clockResynced(resynced, exchangeClock.offsetMillis(), since(asked));
+        return resynced;
+    }
+
+    /** The time from {@code start} to now on the gateway's clock, for the listeners. */
+    private Duration since(Instant start) {
+        return Duration.between(start, settings.clock().instant());
     }
 
     private Request.Options attemptOptions(Duration remaining) {
@@ -466,7 +508,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     /** The validated configuration of a gateway. */
     private record Settings(URI baseUrl, BitgetCredentials credentials, boolean demoTrading, Duration connectTimeout,
             Duration readTimeout, Duration deadline, RetryPolicy retryPolicy, RequestRateLimiter rateLimiter,
-            String locale, Clock clock, Sleeper sleeper, SSLContext sslContext, List<String> tlsProtocols) {
+            String locale, Clock clock, Sleeper sleeper, SSLContext sslContext, List<String> tlsProtocols,
+            List<TransferListener> listeners) {
         /** Never a secret: BitgetCredentials and the limiter's description show none. */
         @Override
         public String toString() {
@@ -493,6 +536,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         private Sleeper sleeper = Sleeper.system();
         private SSLContext sslContext;
         private boolean allowCleartextCredentials;
+        private final List<TransferListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -600,6 +644,17 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         }
 
         /**
+         * Adds a listener that hears each call, attempt, rate-limit wait, settlement lookup and clock
+         * resync of the gateway (see {@link TransferListener}); call again to add more, which hear
+         * every event in the order added. Listeners are called on the caller's thread and must be
+         * quick; what one throws is logged and ignored. Default: none, at no cost.
+         */
+        public Builder addListener(TransferListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * <b>Unsafe outside a private network.</b> Allows an {@code http://} base URL, and a
          * {@code redis://} URL with a password, to a host that is not loopback, so that the API key,
          * the passphrase, signatures that can be replayed within Bitget's timestamp window, and the
@@ -643,7 +698,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             List<String> tlsProtocols = tlsProtocols(tls);
             warnOfCleartextCredentials();
             return new BitgetTransferGateway(new Settings(baseUrl, credentials, demoTrading, connectTimeout,
-                    readTimeout, deadline, retryPolicy, rateLimiter, locale, clock, sleeper, tls, tlsProtocols));
+                    readTimeout, deadline, retryPolicy, rateLimiter, locale, clock, sleeper, tls, tlsProtocols,
+                    List.copyOf(listeners)));
         }
 
         private static void requireHttpUrl(URI url) {

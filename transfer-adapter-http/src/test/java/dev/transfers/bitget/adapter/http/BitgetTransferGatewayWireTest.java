@@ -15,6 +15,7 @@ import static dev.transfers.bitget.adapter.http.WireFixture.TIME_PATH;
 import static dev.transfers.bitget.adapter.http.WireFixture.TRANSFER_PATH;
 import static dev.transfers.bitget.adapter.http.WireFixture.assertAttempts;
 import static dev.transfers.bitget.adapter.http.WireFixture.assertNoTransportTypes;
+import static dev.transfers.bitget.adapter.http.WireFixture.bitget;
 import static dev.transfers.bitget.adapter.http.WireFixture.error;
 import static dev.transfers.bitget.adapter.http.WireFixture.spotToFutures;
 import static dev.transfers.bitget.adapter.http.WireFixture.success;
@@ -76,19 +77,12 @@ class BitgetTransferGatewayWireTest {
     }
 
     private static void answerTransfer(ResponseDefinitionBuilder response) {
-        server.stubFor(post(urlEqualTo(TRANSFER_PATH)).willReturn(response));
+        WireFixture.answerTransfer(server, response);
     }
 
     /** Answers the transfer with {@code first}, then with {@code then} for every later attempt. */
     private static void answerTransferFirst(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
-        server.stubFor(post(urlEqualTo(TRANSFER_PATH)).inScenario("attempts").whenScenarioStateIs(STARTED)
-                .willReturn(first).willSetStateTo("answered once"));
-        server.stubFor(post(urlEqualTo(TRANSFER_PATH)).inScenario("attempts").whenScenarioStateIs("answered once")
-                .willReturn(then));
-    }
-
-    private static ResponseDefinitionBuilder bitget(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        WireFixture.answerTransferFirst(server, first, then);
     }
 
     private static ResponseDefinitionBuilder html(int status) {

@@ -1,14 +1,18 @@
 package dev.transfers.bitget.adapter.http;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.transfers.bitget.domain.AccountType;
@@ -62,6 +66,25 @@ final class WireFixture {
     static Transfer spotToFutures() {
         return Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
                 .amount(new BigDecimal("25.50")).coin("USDT").clientOid("oid-" + UUID.randomUUID()).build();
+    }
+
+    /** The server answers every transfer request with {@code response}. */
+    static void answerTransfer(WireMockExtension server, ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlEqualTo(TRANSFER_PATH)).willReturn(response));
+    }
+
+    /** The server answers the first transfer request with {@code first}, then every later one with {@code then}. */
+    static void answerTransferFirst(WireMockExtension server, ResponseDefinitionBuilder first,
+            ResponseDefinitionBuilder then) {
+        server.stubFor(post(urlEqualTo(TRANSFER_PATH)).inScenario("attempts").whenScenarioStateIs(STARTED)
+                .willReturn(first).willSetStateTo("answered once"));
+        server.stubFor(post(urlEqualTo(TRANSFER_PATH)).inScenario("attempts").whenScenarioStateIs("answered once")
+                .willReturn(then));
+    }
+
+    /** A JSON answer of Bitget's with this status and body. */
+    static ResponseDefinitionBuilder bitget(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     static String expectedBody(Transfer transfer) {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The layering rules, each named for the edge it forbids, for a code base under {@code base}
  * laid out as {@code base.domain}, {@code base.adapter.http} (with its optional Redis module,
- * {@code base.adapter.http.redis}), {@code base.adapter.fake} and {@code base.app}. Parameterised by the base package so that the same rules are also checked
+ * {@code base.adapter.http.redis}), {@code base.adapter.fake}, {@code base.micrometer} and {@code base.app}. Parameterised by the base package so that the same rules are also checked
  * against deliberately wrong classes, proving each can fail.
  */
 final class ArchitectureRules {
@@ -19,6 +19,7 @@ final class ArchitectureRules {
     private final String httpAdapter;
     private final String redisModule;
     private final String fakeAdapter;
+    private final String micrometerModule;
     private final String app;
     private final String base;
 
@@ -28,6 +29,7 @@ final class ArchitectureRules {
         this.httpAdapter = base + ".adapter.http..";
         this.redisModule = base + ".adapter.http.redis..";
         this.fakeAdapter = base + ".adapter.fake..";
+        this.micrometerModule = base + ".micrometer..";
         this.app = base + ".app..";
     }
 
@@ -76,6 +78,13 @@ final class ArchitectureRules {
                 .as("bucket4j_appears_only_in_the_http_adapter_not_in_its_redis_module");
     }
 
+    /** The HTTP adapter tells listeners what happened; only the optional Micrometer module meters it. */
+    ArchRule micrometerAppearsOnlyInTheMicrometerModule() {
+        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(micrometerModule)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+                .as("micrometer_appears_only_in_the_micrometer_module");
+    }
+
     ArchRule nothingDependsOnTheApp() {
         return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(app)
                 .should().dependOnClassesThat().resideInAPackage(app)
@@ -92,7 +101,7 @@ final class ArchitectureRules {
                 httpAdapterDoesNotDependOnTheFakeAdapter(), fakeAdapterDoesNotDependOnTheHttpAdapter(),
                 feignAppearsOnlyInTheHttpAdapter(), jacksonAppearsOnlyInTheHttpAdapterAndTheApp(),
                 redisClientAppearsOnlyInTheRedisModule(),
-                bucket4jAppearsOnlyInTheHttpAdapter(),
+                bucket4jAppearsOnlyInTheHttpAdapter(), micrometerAppearsOnlyInTheMicrometerModule(),
                 nothingDependsOnTheApp(), noPackageCycles());
     }
 }

@@ -78,6 +78,12 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void aMicrometerTypeInTheHttpAdapterBreaksTheMicrometerRule() {
+        assertViolation(RULES.micrometerAppearsOnlyInTheMicrometerModule(),
+                FIXTURE + ".adapter.http.HttpAdapterUsingMicrometer", "io.micrometer.core.instrument.MeterRegistry");
+    }
+
+    @Test
     void aDomainClassUsingTheAppBreaksTheNothingDependsOnTheAppRule() {
         assertViolation(RULES.nothingDependsOnTheApp(), FIXTURE + ".domain.DomainUsingTheApp", FIXTURE + ".app.App");
     }

@@ -27,7 +27,8 @@ class ArchitectureTest {
 
     @Test
     void everyRingHasClassesToCheck() {
-        for (String ring : new String[] {".domain", ".adapter.http", ".adapter.http.redis", ".adapter.fake", ".app"}) {
+        for (String ring : new String[] {".domain", ".adapter.http", ".adapter.http.redis", ".adapter.fake", ".micrometer",
+                ".app"}) {
             assertThat(production.stream().filter(c -> c.getPackageName().startsWith(BASE + ring)))
                     .as("production classes in %s%s", BASE, ring).isNotEmpty();
         }
@@ -66,6 +67,11 @@ class ArchitectureTest {
     @Test
     void bucket4jAppearsOnlyInTheHttpAdapter() {
         check(RULES.bucket4jAppearsOnlyInTheHttpAdapter());
+    }
+
+    @Test
+    void micrometerAppearsOnlyInTheMicrometerModule() {
+        check(RULES.micrometerAppearsOnlyInTheMicrometerModule());
     }
 
     @Test

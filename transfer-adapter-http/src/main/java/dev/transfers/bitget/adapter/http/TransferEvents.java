@@ -1,0 +1,161 @@
+package dev.transfers.bitget.adapter.http;
+
+import dev.transfers.bitget.adapter.http.TransferListener.AttemptKind;
+import dev.transfers.bitget.adapter.http.TransferListener.LookupResult;
+import dev.transfers.bitget.adapter.http.TransferListener.Outcome;
+import dev.transfers.bitget.adapter.http.TransferListener.PermitResult;
+import dev.transfers.bitget.domain.TransferStatus;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells a gateway's {@link TransferListener}s what happened, each in turn, containing what they
+ * throw. Without listeners every method returns at once and builds no event.
+ */
+final class TransferEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferEvents.class);
+
+    private final List<Guarded> listeners;
+
+    TransferEvents(List<TransferListener> listeners) {
+        this.listeners = listeners.stream().map(Guarded::new).toList();
+    }
+
+    void callEnded(String clientOid, Outcome outcome, String reason, int attempts, Duration duration) {
+        if (!listeners.isEmpty()) {
+            TransferListener.CallEnded event = new TransferListener.CallEnded(clientOid, outcome, reason, attempts,
+                    duration);
+            tell("callEnded", listener -> listener.callEnded(event));
+        }
+    }
+
+    void attemptEnded(String clientOid, int attempt, AttemptResult result, OptionalInt httpStatus, Duration duration) {
+        if (!listeners.isEmpty()) {
+            TransferListener.AttemptEnded event = new TransferListener.AttemptEnded(clientOid, attempt,
+                    kindOf(result, httpStatus), httpStatus, duration);
+            tell("attemptEnded", listener -> listener.attemptEnded(event));
+        }
+    }
+
+    void permitWaited(String clientOid, PermitResult result, Duration waited) {
+        if (!listeners.isEmpty()) {
+            TransferListener.PermitWaited event = new TransferListener.PermitWaited(clientOid, result, waited);
+            tell("permitWaited", listener -> listener.permitWaited(event));
+        }
+    }
+
+    void settlementLookedUp(String clientOid, LookupOutcome lookup, Duration duration) {
+        if (!listeners.isEmpty()) {
+            TransferListener.SettlementLookedUp event = new TransferListener.SettlementLookedUp(clientOid,
+                    resultOf(lookup), duration);
+            tell("settlementLookedUp", listener -> listener.settlementLookedUp(event));
+        }
+    }
+
+    void clockResynced(boolean succeeded, long offsetMillis, Duration duration) {
+        if (!listeners.isEmpty()) {
+            TransferListener.ClockResynced event = new TransferListener.ClockResynced(succeeded, offsetMillis,
+                    duration);
+            tell("clockResynced", listener -> listener.clockResynced(event));
+        }
+    }
+
+    /** Why an applied call is applied: an attempt's answer, or else the records. */
+    static String appliedReason(List<AttemptResult> attempts) {
+        return attempts.stream().anyMatch(AttemptResult.Applied.class::isInstance)
+                ? TransferListener.CallEnded.ANSWERED : TransferListener.CallEnded.RECORDS;
+    }
+
+    /** Why a call's outcome is unknown, from what the records said (empty when they were not read). */
+    static String unknownReason(Optional<LookupOutcome> lookup) {
+        if (lookup.isEmpty()) {
+            return TransferListener.CallEnded.RECORDS_NOT_READ;
+        }
+        LookupResult result = resultOf(lookup.get());
+        if (result == LookupResult.UNAVAILABLE) {
+            return TransferListener.CallEnded.RECORDS_UNAVAILABLE;
+        }
+        return result == LookupResult.PROCESSING ? TransferListener.CallEnded.PROCESSING
+                : TransferListener.CallEnded.MAY_STILL_ARRIVE;
+    }
+
+    static AttemptKind kindOf(AttemptResult result, OptionalInt httpStatus) {
+        if (result instanceof AttemptResult.Applied) {
+            return AttemptKind.APPLIED;
+        }
+        if (result instanceof AttemptResult.Rejected) {
+            return AttemptKind.REJECTED;
+        }
+        if (result instanceof AttemptResult.RateLimited) {
+            return AttemptKind.RATE_LIMITED;
+        }
+        if (result instanceof AttemptResult.ClockRejected) {
+            return AttemptKind.CLOCK_REJECTED;
+        }
+        if (result instanceof AttemptResult.NotSent) {
+            return AttemptKind.NOT_SENT;
+        }
+        AttemptResult.InDoubt inDoubt = (AttemptResult.InDoubt) result;
+        if (inDoubt.cause() instanceof HttpTimeoutException) {
+            return AttemptKind.TIMEOUT;
+        }
+        if (httpStatus.isEmpty()) {
+            return AttemptKind.CONNECTION_LOST;
+        }
+        return httpStatus.getAsInt() >= 500 ? AttemptKind.SERVER_ERROR : AttemptKind.UNCLEAR_ANSWER;
+    }
+
+    static LookupResult resultOf(LookupOutcome lookup) {
+        if (lookup instanceof LookupOutcome.Unavailable) {
+            return LookupResult.UNAVAILABLE;
+        }
+        TransferStatus status = ((LookupOutcome.Seen) lookup).status();
+        if (status instanceof TransferStatus.Applied) {
+            return LookupResult.APPLIED;
+        }
+        if (status instanceof TransferStatus.Failed) {
+            return LookupResult.FAILED;
+        }
+        return status instanceof TransferStatus.Processing ? LookupResult.PROCESSING : LookupResult.NOT_FOUND;
+    }
+
+    private void tell(String event, Consumer<TransferListener> call) {
+        for (Guarded listener : listeners) {
+            listener.tell(event, call);
+        }
+    }
+
+    /** One listener, and whether it has failed before (so that only its first failure is logged loudly). */
+    private static final class Guarded {
+        private final TransferListener listener;
+        private final AtomicBoolean failedBefore = new AtomicBoolean();
+
+        Guarded(TransferListener listener) {
+            this.listener = listener;
+        }
+
+        void tell(String event, Consumer<TransferListener> call) {
+            try {
+                call.accept(listener);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (RuntimeException | Error failed) {
+                // The event holds no secret, so neither can what the listener made of it; the transfer goes on.
+                if (failedBefore.compareAndSet(false, true)) {
+                    LOG.warn("Transfer listener {} failed in {} ({}); ignored, and its later failures are logged"
+                            + " at DEBUG", listener.getClass().getName(), event, failed.toString(), failed);
+                } else {
+                    LOG.debug("Transfer listener {} failed in {} ({}); ignored", listener.getClass().getName(), event,
+                            failed.toString());
+                }
+            }
+        }
+    }
+}
