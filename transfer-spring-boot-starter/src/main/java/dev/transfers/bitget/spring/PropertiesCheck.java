@@ -1,5 +1,6 @@
 package dev.transfers.bitget.spring;
 
+import dev.transfers.bitget.adapter.http.LoopbackHosts;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.validation.Errors;
@@ -70,6 +71,9 @@ final class PropertiesCheck {
         if (url == null || url.getHost() == null
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
             reject(property, name(property) + " must be an absolute http or https URL such as https://api.bitget.com");
+        } else if (LoopbackHosts.wouldSendCredentialsInClearText(url)) {
+            reject(property, name(property) + " is plain HTTP to a host that is not loopback: the API key, the"
+                    + " passphrase and replayable signatures would travel in clear text; use https://");
         }
     }
 

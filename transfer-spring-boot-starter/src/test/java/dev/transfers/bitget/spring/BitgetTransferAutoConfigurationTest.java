@@ -72,6 +72,7 @@ class BitgetTransferAutoConfigurationTest {
                 + " (an HMAC key) and bitget.transfer.credentials.private-key",
         "bitget.transfer.credentials.api-key=                | bitget.transfer.credentials.api-key is required",
         "bitget.transfer.base-url=ftp://example.com          | bitget.transfer.base-url must be an absolute http or https URL",
+        "bitget.transfer.base-url=http://example.com         | bitget.transfer.base-url is plain HTTP to a host that is not loopback",
         "bitget.transfer.deadline=-1s                        | bitget.transfer.deadline must be positive, not PT-1S",
         "bitget.transfer.timeouts.connect=0s                 | bitget.transfer.timeouts.connect must be positive",
         "bitget.transfer.retry.max-attempts=0                | bitget.transfer.retry: max-attempts must be at least 1",
