@@ -112,6 +112,15 @@ class BitgetTransferAutoConfigurationTest {
     }
 
     @Test
+    void addsTheHealthComponentWithActuatorAndWorksWithoutIt() {
+        ApplicationContextRunner hmac = runner.withPropertyValues("bitget.transfer.credentials.secret=" + SECRET);
+        hmac.run(context -> assertThat(context).hasSingleBean(BitgetExchangeHealthIndicator.class));
+        hmac.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(BitgetTransferGateway.class)
+                        .doesNotHaveBean(BitgetExchangeHealthIndicator.class));
+    }
+
+    @Test
     void appliesEveryCustomizerBeforeBuilding() {
         AtomicInteger customized = new AtomicInteger();
         runner.withPropertyValues("bitget.transfer.credentials.secret=" + SECRET)
