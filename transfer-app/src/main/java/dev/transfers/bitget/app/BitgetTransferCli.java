@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bitget-transfer", mixinStandardHelpOptions = true, version = "bitget-transfer 0.1.0",
         description = "Moves assets between your Bitget accounts through POST /api/v2/spot/wallet/transfer,"
-                + " never twice. Credentials come from BITGET_API_KEY, BITGET_API_SECRET and"
-                + " BITGET_API_PASSPHRASE only; with none set, commands run against an embedded simulated"
-                + " Bitget and no real money moves.")
+                + " never twice. Credentials come from the environment only: BITGET_API_KEY,"
+                + " BITGET_API_PASSPHRASE and, for an HMAC key, BITGET_API_SECRET or, for an RSA key,"
+                + " BITGET_API_PRIVATE_KEY (the PKCS#8 PEM) or BITGET_API_PRIVATE_KEY_FILE (its path);"
+                + " with none set, commands run against an embedded simulated Bitget and no real money moves.")
 public final class BitgetTransferCli implements Runnable {
     private static final String HELP = "help";
 

@@ -5,9 +5,10 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that send transfers. */
 final class ExchangeOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = {
-        "API base URL (default: https://api.bitget.com when BITGET_API_KEY, BITGET_API_SECRET and"
-            + " BITGET_API_PASSPHRASE are set; an embedded simulated Bitget when none is set).",
-        "With --base-url all three variables are required. https:// (the JDK's trust store; -Djavax.net.ssl.trustStore"
+        "API base URL (default: https://api.bitget.com when BITGET_API_KEY, BITGET_API_SECRET (or an RSA"
+            + " key's BITGET_API_PRIVATE_KEY or BITGET_API_PRIVATE_KEY_FILE) and BITGET_API_PASSPHRASE are set;"
+            + " an embedded simulated Bitget when none is set).",
+        "With --base-url all three are required. https:// (the JDK's trust store; -Djavax.net.ssl.trustStore"
             + " in JAVA_TOOL_OPTIONS for a private CA), or http:// to a loopback host such as a simulator."})
     String baseUrl;
 

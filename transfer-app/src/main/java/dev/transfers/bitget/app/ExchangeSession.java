@@ -78,7 +78,9 @@ final class ExchangeSession implements AutoCloseable {
         if (lookup.credentials().isEmpty()) {
             String why = url != null ? "--base-url " + baseUrl + " needs credentials" : "incomplete credentials";
             throw new UsageException(why + ": set " + String.join(", ", lookup.missing())
-                    + " in the environment (never as arguments)");
+                    + " in the environment (never as arguments)"
+                    + (lookup.missing().contains(ApiCredentials.SECRET_VARIABLE)
+                            ? " " + ApiCredentials.RSA_HINT : ""));
         }
         return new ExchangeTarget(url == null ? URI.create(BITGET_BASE_URL) : url, lookup.credentials().get(),
                 options.demo, rateLimit.redisUrl(), rateLimit.key(), options.allowCleartextCredentials);

@@ -1,6 +1,5 @@
 package dev.transfers.bitget.app;
 
-import dev.transfers.bitget.adapter.http.BitgetCredentials;
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
 import dev.transfers.bitget.adapter.http.redis.RedisRateLimiter;
 import dev.transfers.bitget.domain.Transfer;
@@ -13,7 +12,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Makes the HTTP adapter, {@link BitgetTransferGateway}, with HMAC credentials and its default timeouts:
+ * Makes the HTTP adapter, {@link BitgetTransferGateway}, with HMAC or RSA credentials and its default timeouts:
  * one gateway per command (a batch's rows share it, and so its rate limiter), with the limit shared
  * through Redis when the target names one.
  */
@@ -35,8 +34,7 @@ final class HttpGatewayFactory implements GatewayFactory {
         ApiCredentials credentials = target.credentials();
         BitgetTransferGateway.Builder builder = BitgetTransferGateway.builder()
                 .baseUrl(target.baseUrl())
-                .credentials(BitgetCredentials.hmac(credentials.apiKey(), credentials.secret(),
-                        credentials.passphrase()))
+                .credentials(credentials.toBitgetCredentials())
                 .demoTrading(target.demoTrading());
         if (target.allowCleartextCredentials()) {
             builder.allowCleartextCredentialsToNonLoopbackHosts();

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -73,7 +75,7 @@ final class Authenticator {
             throw Rejection.badRequest("40012", "apikey/password is incorrect");
         }
         String prehashHead = timestamp + method + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
-        if (!constantTimeEquals(sign, hmacSha256Base64(credentials.secret(), prehashHead, body))) {
+        if (!signatureMatches(credentials, sign, prehashHead, body)) {
             throw Rejection.badRequest("40009", "sign signature error");
         }
         boolean demoTradingRequested = "1".equals(header(headers, "paptrading"));
@@ -96,6 +98,25 @@ final class Authenticator {
 
     private static boolean constantTimeEquals(String given, String expected) {
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** HMAC-SHA256 with the key's secret, or SHA256withRSA checked with its public key. */
+    private static boolean signatureMatches(SimulatedBitget.Credentials credentials, String sign, String prehashHead,
+                                            byte[] body) {
+        if (credentials.rsaPublicKey() == null) {
+            return constantTimeEquals(sign, hmacSha256Base64(credentials.secret(), prehashHead, body));
+        }
+        try {
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(credentials.rsaPublicKey());
+            verifier.update(prehashHead.getBytes(StandardCharsets.UTF_8));
+            verifier.update(body);
+            return verifier.verify(Base64.getDecoder().decode(sign));
+        } catch (IllegalArgumentException | SignatureException notASignature) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA256withRSA is not available", e);
+        }
     }
 
     /** Base64(HMAC-SHA256(secret, prehashHead + body)), over the body's bytes exactly as received. */

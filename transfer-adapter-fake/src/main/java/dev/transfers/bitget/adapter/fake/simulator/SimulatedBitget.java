@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A simulated Bitget exchange: a real HTTP/1.1 server on 127.0.0.1 that serves
  * {@code POST /api/v2/spot/wallet/transfer}, {@code GET /api/v2/spot/account/transferRecords} and
- * {@code GET /api/v2/public/time} as Bitget does, with its headers, HMAC-SHA256 signatures,
+ * {@code GET /api/v2/public/time} as Bitget does, with its headers, HMAC-SHA256 and RSA signatures,
  * timestamp window, per-UID rate limits, parameter checks, balances, clientOid idempotency, transfer
  * history, envelopes and error codes, plus wire faults per endpoint ({@link #faults()},
  * {@link #recordsFaults()}), a clock offset for tests, and a simulated network delay each way
@@ -53,7 +54,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>40002 ACCESS-SIGN missing or blank; 40005 ACCESS-TIMESTAMP missing, blank or not digits;
  *       40011 ACCESS-PASSPHRASE missing or blank;</li>
  *   <li>40008 timestamp more than 30 s from the simulator's clock (offset included);</li>
- *   <li>40012 passphrase wrong; 40009 signature wrong (Base64 HMAC-SHA256 over timestamp + method +
+ *   <li>40012 passphrase wrong; 40009 signature wrong (Base64 HMAC-SHA256, or SHA256withRSA for a key
+ *       registered with {@link Credentials#liveRsa}, over timestamp + method +
  *       path [+ "?" + the raw query exactly as received] + the body bytes received, none for a GET);
  *       40099 {@code paptrading: 1} sent with a live key, or not sent with a demo-trading key (the
  *       message says which);</li>
@@ -364,18 +366,32 @@ public final class SimulatedBitget implements AutoCloseable {
 
     /**
      * Registered API credentials: a live key, or a demo-trading key (Bitget's demo trading, whose
-     * requests must carry {@code paptrading: 1}).
+     * requests must carry {@code paptrading: 1}); an HMAC key (signed with its {@code secret}) or an
+     * RSA key (signed with SHA256withRSA, checked with its {@code rsaPublicKey}): exactly one of the two.
      */
-    public record Credentials(String apiKey, String secret, String passphrase, String uid, Environment environment) {
+    public record Credentials(String apiKey, String secret, String passphrase, String uid, Environment environment,
+                              PublicKey rsaPublicKey) {
         /** Which trading environment a key belongs to: live trading, or Bitget's demo trading. */
         public enum Environment { LIVE, DEMO_TRADING }
 
         public Credentials {
             requireText(apiKey, "apiKey");
-            requireText(secret, "secret");
+            if ((secret == null) == (rsaPublicKey == null)) {
+                throw new IllegalArgumentException("exactly one of secret (HMAC key) and rsaPublicKey (RSA key)");
+            }
+            if (secret != null) {
+                requireText(secret, "secret");
+            } else if (!"RSA".equals(rsaPublicKey.getAlgorithm())) {
+                throw new IllegalArgumentException("rsaPublicKey must be an RSA key, not " + rsaPublicKey.getAlgorithm());
+            }
             requireText(passphrase, "passphrase");
             requireText(uid, "uid");
             Objects.requireNonNull(environment, "environment");
+        }
+
+        /** An HMAC key. */
+        public Credentials(String apiKey, String secret, String passphrase, String uid, Environment environment) {
+            this(apiKey, secret, passphrase, uid, environment, null);
         }
 
         /** A live key: its requests must not carry {@code paptrading: 1}. */
@@ -388,6 +404,12 @@ public final class SimulatedBitget implements AutoCloseable {
             return new Credentials(apiKey, secret, passphrase, uid, Environment.DEMO_TRADING);
         }
 
+        /** A live RSA key: requests are signed with its private key and checked with {@code publicKey}. */
+        public static Credentials liveRsa(String apiKey, PublicKey publicKey, String passphrase, String uid) {
+            return new Credentials(apiKey, null, passphrase, uid, Environment.LIVE,
+                    Objects.requireNonNull(publicKey, "publicKey"));
+        }
+
         boolean isDemoTrading() {
             return environment == Environment.DEMO_TRADING;
         }
@@ -396,7 +418,7 @@ public final class SimulatedBitget implements AutoCloseable {
         @Override
         public String toString() {
             return "Credentials[apiKey=" + apiKey + ", uid=" + uid + ", environment=" + environment
-                    + ", secret=[redacted], passphrase=[redacted]]";
+                    + (rsaPublicKey == null ? ", secret=[redacted]" : ", RSA") + ", passphrase=[redacted]]";
         }
 
         private static void requireText(String value, String name) {
