@@ -2,6 +2,7 @@ package dev.transfers.bitget.spring;
 
 import dev.transfers.bitget.adapter.http.BitgetTransferGateway;
 import dev.transfers.bitget.adapter.http.RequestRateLimiter;
+import dev.transfers.bitget.adapter.http.TransferListener;
 import dev.transfers.bitget.adapter.http.redis.RedisRateLimiter;
 import dev.transfers.bitget.domain.TransferGateway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,18 +21,23 @@ import org.springframework.context.annotation.Configuration;
  * say: then nothing here applies and no property is required); closed when the context closes. With {@code transfer-adapter-http-redis} on the class path and
  * {@code bitget.transfer.redis.url} set, its rate limit is shared through Redis.
  *
- * <p>Integrations that change the gateway (the Micrometer binding, for one) contribute a
- * {@link BitgetTransferGatewayCustomizer} bean from an auto-configuration of their own.
+ * <p>Every {@link TransferListener} bean hears the gateway's calls (the Micrometer binding is one, see
+ * {@link BitgetTransferMetricsAutoConfiguration}); other changes to the gateway come from
+ * {@link BitgetTransferGatewayCustomizer} beans.
  */
 @AutoConfiguration
 @ConditionalOnMissingBean(TransferGateway.class)
 @EnableConfigurationProperties(BitgetTransferProperties.class)
 public class BitgetTransferAutoConfiguration {
 
-    /** The gateway, built from the properties and then every {@link BitgetTransferGatewayCustomizer}. */
+    /**
+     * The gateway, built from the properties, with every {@link TransferListener} bean, and then every
+     * {@link BitgetTransferGatewayCustomizer}.
+     */
     @Bean(destroyMethod = "close")
     public BitgetTransferGateway bitgetTransferGateway(BitgetTransferProperties properties,
-            ObjectProvider<RequestRateLimiter> rateLimiter, ObjectProvider<BitgetTransferGatewayCustomizer> customizers) {
+            ObjectProvider<RequestRateLimiter> rateLimiter, ObjectProvider<TransferListener> listeners,
+            ObjectProvider<BitgetTransferGatewayCustomizer> customizers) {
         BitgetTransferGateway.Builder builder = BitgetTransferGateway.builder()
                 .baseUrl(properties.baseUrl())
                 .credentials(properties.credentials().toBitgetCredentials())
@@ -47,6 +53,7 @@ public class BitgetTransferAutoConfiguration {
             builder.readTimeout(properties.timeouts().read());
         }
         rateLimiter.ifAvailable(builder::rateLimiter);
+        listeners.orderedStream().forEach(builder::addListener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

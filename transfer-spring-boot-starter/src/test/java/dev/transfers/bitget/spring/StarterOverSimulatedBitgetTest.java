@@ -9,6 +9,7 @@ import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferGateway;
 import dev.transfers.bitget.domain.TransferReceipt;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,8 @@ class StarterOverSimulatedBitgetTest {
     @Autowired
     private TransferGateway gateway;
     @Autowired
+    private MeterRegistry meters;
+    @Autowired
     private HealthEndpoint health;
     @Autowired
     private EnvironmentEndpoint env;
@@ -80,13 +83,20 @@ class StarterOverSimulatedBitgetTest {
     }
 
     @Test
-    void transfersThroughTheAutoConfiguredGateway() {
+    void transfersThroughTheAutoConfiguredGatewayAndCountsTheCall() {
+        double callsBefore = appliedCalls();
         TransferReceipt receipt = gateway.transfer(Transfer.builder().from(AccountType.SPOT).to(AccountType.P2P)
                 .amount(new BigDecimal("7")).coin("USDT").clientOid("starter-1").build());
 
         assertThat(gateway).isInstanceOf(BitgetTransferGateway.class);
         assertThat(receipt.clientOid()).isEqualTo("starter-1");
         assertThat(EXCHANGE.balance(AccountType.P2P, "USDT")).isEqualByComparingTo("7");
+        assertThat(appliedCalls() - callsBefore).as("the call in the application's registry").isEqualTo(1);
+    }
+
+    private double appliedCalls() {
+        var calls = meters.find("bitget.transfer.calls").tags("outcome", "applied", "reason", "answered").timer();
+        return calls == null ? 0 : calls.count();
     }
 
     @Test
@@ -101,7 +111,10 @@ class StarterOverSimulatedBitgetTest {
     }
 
     @Test
-    void noSecretInEnvConfigpropsOrOutput(CapturedOutput output) throws Exception {
+    void noSecretInEnvConfigpropsMetersOrOutput(CapturedOutput output) throws Exception {
+        gateway.transfer(Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
+                .amount(new BigDecimal("1")).coin("USDT").clientOid("starter-canary").build());
+        String meterIds = meters.getMeters().stream().map(meter -> meter.getId().toString()).toList().toString();
         String envJson = json.writeValueAsString(env.environment(null));
         String configpropsJson = json.writeValueAsString(configprops.configurationProperties());
 
@@ -109,6 +122,7 @@ class StarterOverSimulatedBitgetTest {
                 .doesNotContain(SECRET, PASSPHRASE);
         assertThat(configpropsJson).as("configprops shows values").contains(API_KEY)
                 .doesNotContain(SECRET, PASSPHRASE);
+        assertThat(meterIds).contains("bitget.transfer.calls").doesNotContain(SECRET, PASSPHRASE, API_KEY, "starter-canary");
         assertThat(output.getAll()).doesNotContain(SECRET, PASSPHRASE);
     }
 
