@@ -98,9 +98,9 @@ import org.slf4j.LoggerFactory;
  * (a new key, a key unused for {@link #KEY_LIFETIME} that expired, or Redis restarted, was flushed,
  * evicted the key or failed over), a permit handed out before may still be waiting, its slot up to
  * the horizon ahead: the schedule restarts a horizon from now, with every claim held as if its
- * request had ended a window after that (assumed: a request permitted before the loss arrives
- * within a window of its slot), so the first permit of a new or idle key waits about
- * {@value #HORIZON_MILLIS} + 2 x {@value #WINDOW_MILLIS} ms. Releases of claims from before the loss
+ * request had ended a horizon after that (assumed: a request permitted before the loss arrives
+ * within {@value #HORIZON_MILLIS} ms of its slot), so the first permit of a new or idle key waits
+ * 2 x {@value #HORIZON_MILLIS} + {@value #WINDOW_MILLIS} ms. Releases of claims from before the loss
  * are ignored. A state whose last slot lies beyond the horizon (Redis's clock stepped back) is
  * treated the same way; Redis's clock must not step forward while permits wait (NTP slews it).
  *
@@ -132,7 +132,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     /** The least time between two permits of one key, across every process: the limit's own 1000 ms / 10. */
     public static final long SPACING_MILLIS = 100;
     /** How far ahead of Redis's clock a permit may be reserved; further back callers ask again later. */
-    public static final long HORIZON_MILLIS = 1100;
+    public static final long HORIZON_MILLIS = 250;
     /** How far below the least recent delay from slot to arrival a request's delay may fall. */
     public static final long ARRIVAL_MARGIN_MILLIS = 10;
     /** How many recent answers, from the whole fleet, give the least delay. */
@@ -412,7 +412,8 @@ public final class RedisRateLimiter extends RequestRateLimiter {
         }
     }
 
-    private static String sha256(String text) {
+    /** The hex SHA-256 of {@code text}, as the key names the limit. */
+    static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -135,11 +135,11 @@ end
 if not last then
   -- No state this Redis process wrote: the key is new or expired (an hour unused), or Redis
   -- restarted, was flushed or failed over. A permit handed out before may still be waiting, its
-  -- slot at most the horizon ahead, and its request may arrive up to a window after its slot: every
-  -- claim is held as if its request had ended then.
+  -- slot at most the horizon ahead, and its request is taken to arrive within a horizon of its
+  -- slot: every claim is held as if its request had ended then.
   last, hold = now + horizon, 0
   for i = 1, claims do
-    kind[i], slot_of[i], x[i], request_time[i] = 2, 0, now + horizon + window, 0
+    kind[i], slot_of[i], x[i], request_time[i] = 2, 0, now + 2 * horizon, 0
   end
   lower, upper = {}, {}
   save()

@@ -18,9 +18,6 @@ import dev.transfers.bitget.domain.TransferRejectedException;
 import dev.transfers.bitget.domain.TransferStatus;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What disturbs a fleet sharing one UID through Redis, each "process" a limiter of its own (its own
- * Redis connection and per-process window) in this JVM: a process joining a running fleet, a
- * process paused while it waits for its slot, Redis losing its state mid-run. At the server, in
+ * Redis connection) in this JVM: a process joining a running fleet, a process paused while it waits
+ * for its slot (its claim held meanwhile, its request late), Redis losing its state mid-run. At the server, in
  * every case: never 11 transfer requests in 1000 ms, no 429 (the requests equal the transfers),
  * and every transfer applied once.
  */
@@ -98,7 +95,7 @@ class FleetDisturbanceTest {
     }
 
     @Test
-    void aProcessPausedWhileWaitingForItsSlotGivesItUpRatherThanBunchingOntoTheOthers() throws Exception {
+    void aProcessPausedWhileWaitingForItsSlotKeepsItsClaimAndNobodyBunchesOntoItsLateRequest() throws Exception {
         URI redis = TestRedis.shared();
         AtomicBoolean pauseNext = new AtomicBoolean();
         AtomicBoolean paused = new AtomicBoolean();
@@ -118,9 +115,6 @@ class FleetDisturbanceTest {
             fleet.await();
         }
         assertThat(paused).as("one wait was paused").isTrue();
-        assertThat(Files.readAllLines(Path.of("target", "adapter-http-redis-test.log"), StandardCharsets.UTF_8))
-                .as("the paused caller gave its permit up")
-                .anyMatch(line -> line.contains("ms late (the process stalled, or Redis answered slowly)"));
         assertAtTheServer(45);
     }
 

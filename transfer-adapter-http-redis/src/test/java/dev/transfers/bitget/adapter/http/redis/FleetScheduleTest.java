@@ -67,14 +67,23 @@ class FleetScheduleTest {
     }
 
     @Test
-    void tenPermitsOneSpacingApartTakeTheTenClaimsAndTheEleventhWaitsForOne() {
+    void tenPermitsOneSpacingApartTakeTheTenClaimsAndTheEleventhWaitsForOne() throws Exception {
         State state = new State(runId(), redisMicros() - 5_000_000);
         state.write();
         List<Long> slots = new ArrayList<>();
         Set<Integer> claims = new HashSet<>();
-        for (int i = 0; i < CLAIMS; i++) {
+        for (int asked = 0; asked < 100 && slots.size() < CLAIMS; asked++) {
+            long before = redisMicros();
             Answer answer = schedule.acquire(redis, key, LONG_WAIT, TimeUnit.SECONDS.toNanos(20));
+            if (answer.verdict() == Verdict.ASK_AGAIN) {
+                assertThat(slots).as("asked to come back only when the next slot is beyond the horizon").isNotEmpty();
+                assertThat(slots.get(slots.size() - 1) + SPACING).isGreaterThan(before + HORIZON);
+                TimeUnit.NANOSECONDS.sleep(answer.waitNanos());
+                continue;
+            }
             assertThat(answer.verdict()).isEqualTo(Verdict.RESERVED);
+            assertThat(answer.slotMicros()).as("never reserved beyond the horizon")
+                    .isLessThanOrEqualTo(redisMicros() + HORIZON);
             slots.add(answer.slotMicros());
             claims.add(answer.claim());
             State read = read();
@@ -97,7 +106,7 @@ class FleetScheduleTest {
 
     @Test
     void aClaimReleasedWithoutRequestTimeIsFreeAWindowAfterTheReleaseOnRedissClock() {
-        long slot = roundedToMillis(redisMicros() - 500_000);
+        long slot = roundedToMillis(redisMicros() - 900_000);
         State state = allReservedButTheFirst(slot);
         state.write();
 
@@ -108,6 +117,9 @@ class FleetScheduleTest {
         assertThat(released.kind[1]).isEqualTo(ENDED);
         assertThat(released.x[1]).as("the release, on Redis's clock").isBetween(before, after);
 
+        // As if released 0.9 s ago, so that its free time falls within the horizon.
+        released.x[1] -= 900_000;
+        released.write();
         Answer next = schedule.acquire(redis, key, LONG_WAIT, LONG_WAIT);
         assertThat(next.verdict()).isEqualTo(Verdict.RESERVED);
         assertThat(next.claim()).isEqualTo(1);
@@ -117,7 +129,7 @@ class FleetScheduleTest {
 
     @Test
     void aClaimAnsweredIsFreeWhenTheNextRequestCannotArriveWithinAWindowOfTheArrival() {
-        long slot = roundedToMillis(redisMicros() - 500_000);
+        long slot = roundedToMillis(redisMicros() - 900_000);
         State state = allReservedButTheFirst(slot);
         state.write();
         long requestTime = slot / 1000 + 50; // handled 50 ms after the slot (on the exchange's clock)
@@ -140,7 +152,7 @@ class FleetScheduleTest {
 
     @Test
     void theLeastDelayOfTheWholeFleetDatesTheNextArrival() {
-        long slot = roundedToMillis(redisMicros() - 500_000);
+        long slot = roundedToMillis(redisMicros() - 900_000);
         State state = allReservedButTheFirst(slot);
         // Another process's answer: handled 20 ms after its slot, released 30 ms after it.
         state.lower.add(-10_000L);
@@ -236,18 +248,19 @@ class FleetScheduleTest {
 
         Answer first = schedule.acquire(redis, key, LONG_WAIT, LONG_WAIT);
 
-        // Every claim is held as if its request had ended a horizon ahead: free a window after that.
+        // Every claim is held as if its request had ended two horizons ahead: free a window after that,
+        // which enters the horizon a horizon and a window from now.
         assertThat(first.verdict()).isEqualTo(Verdict.ASK_AGAIN);
-        assertThat(first.waitNanos()).isEqualTo(2 * WINDOW * 1000);
+        assertThat(first.waitNanos()).isEqualTo((HORIZON + WINDOW) * 1000);
         State read = read();
         assertThat(read.run).as("written by the running Redis").isEqualTo(runId());
         assertThat(read.last).isGreaterThanOrEqualTo(now + HORIZON).isLessThan(now + 2 * HORIZON);
         for (int i = 1; i <= CLAIMS; i++) {
             assertThat(read.kind[i]).isEqualTo(ENDED);
-            assertThat(read.x[i]).isEqualTo(read.last + WINDOW);
+            assertThat(read.x[i]).isEqualTo(read.last + HORIZON);
         }
-        assertThat(schedule.acquire(redis, key, TimeUnit.SECONDS.toNanos(3), LONG_WAIT).verdict())
-                .as("a caller that will not wait 3.1 s").isEqualTo(Verdict.TOO_FAR);
+        assertThat(schedule.acquire(redis, key, TimeUnit.SECONDS.toNanos(1), LONG_WAIT).verdict())
+                .as("a caller that will not wait 1.5 s").isEqualTo(Verdict.TOO_FAR);
         assertThat(schedule.release(redis, key, 1, now, OptionalLong.empty(), false))
                 .as("a release of a permit from before the loss").isFalse();
     }
