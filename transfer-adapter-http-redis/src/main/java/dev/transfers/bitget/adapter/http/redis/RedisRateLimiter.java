@@ -235,8 +235,15 @@ public final class RedisRateLimiter extends RequestRateLimiter {
         } finally {
             asking.unlock();
         }
-        sleepUntil(answered + reserved.waitNanos(), sleeper);
-        return Optional.of(new Claim(reserved.claim(), reserved.slotMicros()));
+        Claim claim = new Claim(reserved.claim(), reserved.slotMicros());
+        try {
+            sleepUntil(answered + reserved.waitNanos(), sleeper);
+        } catch (InterruptedException interrupted) {
+            // Nothing will be sent under it: the claim goes back now rather than at its lease.
+            claim.release(OptionalLong.empty(), false);
+            throw interrupted;
+        }
+        return Optional.of(claim);
     }
 
     /** Sleeps until {@code slot}, a host time not before the reserved slot. */
