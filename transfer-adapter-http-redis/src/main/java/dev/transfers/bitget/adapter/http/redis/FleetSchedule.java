@@ -91,7 +91,8 @@ final class FleetSchedule {
         long code = (Long) reply.get(0);
         long waitNanos = Math.multiplyExact((Long) reply.get(1), 1000L);
         return switch ((int) code) {
-            case 1 -> new Answer(Verdict.RESERVED, waitNanos, Math.toIntExact((Long) reply.get(2)), (Long) reply.get(3));
+            case 1 -> new Answer(Verdict.RESERVED, waitNanos, Math.toIntExact((Long) reply.get(2)),
+                    (Long) reply.get(3));
             case 2 -> new Answer(Verdict.ASK_AGAIN, waitNanos, 0, 0);
             case 0 -> new Answer(Verdict.TOO_FAR, waitNanos, 0, 0);
             default -> throw new IllegalStateException("the schedule script answered code " + code);

@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  *       arrived before its attempt ended, so before the release;</li>
  *   <li>with Bitget's {@code requestTime} (when it handled the request, to the millisecond, on its
  *       clock), the claim is free at the first slot {@code s} with
- *       {@code s + d >= requestTime + 1 ms + }{@value #WINDOW_MILLIS}{@code  ms + }{@value #ARRIVAL_MARGIN_MILLIS}{@code  ms},
+ *       {@code s + d >= requestTime + 1 ms + }{@value #WINDOW_MILLIS}{@code  ms + }
+ *       {@value #ARRIVAL_MARGIN_MILLIS}{@code  ms},
  *       where {@code d} is the least of the fleet's last {@value #DELAY_SAMPLES} delays
  *       {@code requestTime - slot}: the offset of the exchange's clock to Redis's plus the time from
  *       slot to arrival. The offset is in both sides and cancels; what is assumed is that no request
@@ -153,7 +154,8 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     private static final Duration LONGEST_CONNECT_RETRY = Duration.ofSeconds(1);
     /** The schedule of every Redis limiter. */
     static final FleetSchedule SCHEDULE = new FleetSchedule(CLAIMS, Duration.ofMillis(SPACING_MILLIS),
-            Duration.ofMillis(HORIZON_MILLIS), Duration.ofMillis(WINDOW_MILLIS), Duration.ofMillis(ARRIVAL_MARGIN_MILLIS),
+            Duration.ofMillis(HORIZON_MILLIS), Duration.ofMillis(WINDOW_MILLIS),
+            Duration.ofMillis(ARRIVAL_MARGIN_MILLIS),
             KEY_LIFETIME, DELAY_SAMPLES, Duration.ofMillis(RATE_LIMITED_HOLD_MILLIS), Duration.ofMillis(POLL_MILLIS));
 
     private final String masked;
@@ -227,7 +229,8 @@ public final class RedisRateLimiter extends RequestRateLimiter {
                     reserved = answer;
                     break;
                 }
-                if (answer.verdict() == FleetSchedule.Verdict.TOO_FAR || answered + answer.waitNanos() - deadline >= 0) {
+                if (answer.verdict() == FleetSchedule.Verdict.TOO_FAR
+                        || answered + answer.waitNanos() - deadline >= 0) {
                     return Optional.empty();
                 }
                 sleeper.sleep(Duration.ofNanos(answer.waitNanos()));
