@@ -62,10 +62,10 @@ import org.slf4j.LoggerFactory;
  * never sends before its slot. When the attempt has ended, the gateway
  * {@linkplain Permit#release releases} the permit and a second call of the script ends the claim:
  * <ol>
- *   <li>without a dated answer (a timeout, a dropped connection, an HTML page), the claim is free
+ *   <li>Without a dated answer (a timeout, a dropped connection, an HTML page), the claim is free
  *       {@value #WINDOW_MILLIS} ms after the release on Redis's clock: the request, if it arrived,
- *       arrived before its attempt ended, so before the release;</li>
- *   <li>with Bitget's {@code requestTime} (when it handled the request, to the millisecond, on its
+ *       arrived before its attempt ended, so before the release.</li>
+ *   <li>With Bitget's {@code requestTime} (when it handled the request, to the millisecond, on its
  *       clock), the claim is free at the first slot {@code s} with
  *       {@code s + d >= requestTime + 1 ms + }{@value #WINDOW_MILLIS}{@code  ms + }
  *       {@value #ARRIVAL_MARGIN_MILLIS}{@code  ms},
@@ -77,12 +77,11 @@ import org.slf4j.LoggerFactory;
  *       trip. Each answer also brackets the offset between {@code requestTime - release} and
  *       {@code requestTime - slot}; an answer whose bracket misses the others' (Redis's clock
  *       stepped, stamps that are not arrivals) discards the delays learnt, and every answered claim
- *       falls back to rule 1;</li>
- *   <li>the earlier of the two, since rule 1 always holds.</li>
+ *       falls back to rule 1.</li>
  * </ol>
- * A claim never released (its process died, or could not reach Redis) is free at its lease: the
- * slot plus what was left of the call's deadline when it asked (the attempt ends by then) plus
- * {@value #WINDOW_MILLIS} ms. A 429 reported in a release holds every slot back
+ * An answered claim is free at the earlier of the two, since rule 1 always holds. A claim never
+ * released (its process died, or could not reach Redis) is free at its lease: the slot plus what was
+ * left of the call's deadline when it asked (the attempt ends by then) plus {@value #WINDOW_MILLIS} ms. A 429 reported in a release holds every slot back
  * {@value #RATE_LIMITED_HOLD_MILLIS} ms.
  *
  * <p><b>Why arrivals stay within 10 in any 1000 ms.</b> Any 11 requests of the fleet include two
