@@ -80,11 +80,11 @@ import org.slf4j.LoggerFactory;
  * error (40005, 40008) resynchronises with Bitget's server time and retries once. Every attempt
  * first takes a permit from its {@linkplain Builder#rateLimiter(RequestRateLimiter) rate limiter}
  * (at most 10 requests in any 1000 ms): the gateway's own by default, or one shared with other
- * gateways of the UID, or through Redis by every process of a fleet, and then one of the
- * limiter's 10 slots of this process (a {@link SendWindow}), given again only once the next request
- * through it cannot arrive within 1000 ms of this one's arrival (dated by Bitget's {@code requestTime}
- * in the answer, or, without one, by the end of the attempt), so that requests stalled before they
- * leave cannot arrive together and the round trip is not charged to the limit. No request is sent
+ * gateways of the UID, or through Redis by every process of a fleet. The permit is given back when
+ * the attempt ends, with Bitget's {@code requestTime} from the answer (when the request was
+ * handled), so that the limiter can date the arrival and give the permit's claim again as soon as
+ * the next request through it cannot arrive within 1000 ms of this one: requests stalled before
+ * they leave cannot arrive together, and the round trip is not charged to the limit. No request is sent
  * without a permit; when a shared limiter cannot be asked, the call sends nothing (a rejection
  * with reason {@link RejectionReason#EXCHANGE_UNREACHABLE} whose cause is a
  * {@link RateLimiterUnavailableException}).
@@ -122,7 +122,6 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     private final ExchangeClock exchangeClock;
     private final ResponseClassifier classifier;
     private final RequestRateLimiter rateLimiter;
-    private final SendWindow sendWindow;
     private final TransferRecordsReader records;
     private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
     private final TransferEvents events;
@@ -134,7 +133,6 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         ObjectMapper json = new ObjectMapper();
         this.classifier = new ResponseClassifier(json, settings.clock());
         this.rateLimiter = settings.rateLimiter() == null ? new LocalRateLimiter() : settings.rateLimiter();
-        this.sendWindow = rateLimiter.sendWindow();
         // The JDK HttpClient (through feign-java11) rather than Feign's default HttpURLConnection
         // client: HttpURLConnection silently resends a POST on some connection failures
         // (sun.net.http.retryPost), which would hide attempts from the retry accounting; the JDK
@@ -234,7 +232,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         private boolean clockResynced;
         private AttemptResult last;
         private Throwable lastCause;
-        /** The exchange's {@code requestTime} in the answer to the attempt being made, for the send window. */
+        /** The exchange's {@code requestTime} in the answer to the attempt being made, for the rate limiter. */
         private OptionalLong lastRequestTime = OptionalLong.empty();
         /** When the attempt being made was sent, and the HTTP status of its answer, for the listeners. */
         private Instant attemptStarted;
@@ -262,9 +260,9 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                         return settle("the deadline of " + settings.deadline() + " passed");
                     }
                     Instant permitAsked = settings.clock().instant();
-                    boolean permitted;
+                    Optional<RequestRateLimiter.Permit> permit;
                     try {
-                        permitted = rateLimiter.acquire(remaining, settings.sleeper());
+                        permit = rateLimiter.acquire(remaining, settings.sleeper());
                     } catch (RateLimiterUnavailableException unavailable) {
                         permitWaited(PermitResult.LIMITER_UNAVAILABLE, permitAsked);
                         if (last == null || last instanceof AttemptResult.NotSent) {
@@ -272,16 +270,10 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                         }
                         return settle(unavailable.getMessage());
                     }
-                    if (!permitted) {
-                        permitWaited(PermitResult.DEADLINE, permitAsked);
+                    permitWaited(permit.isPresent() ? PermitResult.GRANTED : PermitResult.DEADLINE, permitAsked);
+                    if (permit.isEmpty()) {
                         return settle("the deadline of " + settings.deadline()
                                 + " would pass while waiting for the client-side rate limiter");
-                    }
-                    OptionalLong granted = sendWindow.grant(remaining());
-                    permitWaited(granted.isPresent() ? PermitResult.GRANTED : PermitResult.DEADLINE, permitAsked);
-                    if (granted.isEmpty()) {
-                        return settle("the deadline of " + settings.deadline()
-                                + " would pass before one of the 10 requests of the last second finished");
                     }
                     AttemptResult result = null;
                     lastRequestTime = OptionalLong.empty();
@@ -292,7 +284,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                             result = send(remaining);
                         }
                     } finally {
-                        sendWindow.release(granted.getAsLong(), result == null ? OptionalLong.empty() : lastRequestTime,
+                        permit.get().release(result == null ? OptionalLong.empty() : lastRequestTime,
                                 result instanceof AttemptResult.RateLimited);
                     }
                     if (result == null) {

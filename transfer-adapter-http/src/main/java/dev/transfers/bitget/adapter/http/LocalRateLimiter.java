@@ -5,20 +5,22 @@ import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The default {@link RequestRateLimiter}: the rate limit of one UID kept in this process, for every
  * gateway built with this instance. A gateway given none makes one of its own.
  *
- * <p>Configuration: a Bucket4j bucket of capacity 1, greedy refill of 1 token every
- * {@value #PERIOD_MILLIS} ms, with nanosecond precision. At capacity 1 a grant needs a whole period
- * of refill after the previous one, so consecutive grants are at least one period apart (a larger
- * capacity would allow bursts: capacity 10 refilled at 10/s let 20 through in one window). Grants
- * are not arrivals, though: the bound on arrivals comes from the {@link SendWindow} that every
- * attempt also passes (it gives a request's slot again only once the next request through it cannot
- * arrive within 1000 ms of it), so the spacing only keeps the flow even, and may be the limit's own
- * 1000 / 10 ms: with the window binding, one process sustains about 9.7 to 9.9 requests per second
- * (docs/BENCHMARKS.md).
+ * <p>A permit is two things in turn. First a grant of a Bucket4j bucket of capacity 1, greedy
+ * refill of 1 token every {@value #PERIOD_MILLIS} ms, with nanosecond precision: consecutive grants
+ * are at least one period apart (a larger capacity would allow bursts: capacity 10 refilled at 10/s
+ * let 20 through in one window), which keeps the flow even. Then one of the 10 slots of a
+ * {@link SendWindow}, which is what bounds arrivals: a slot is given again only once the next
+ * request through it cannot arrive within 1000 ms of the previous one's arrival (dated by Bitget's
+ * {@code requestTime} when the permit is released with one, else by the release, the end of the
+ * attempt), so no 1000 ms of arrivals holds 11 requests of this limiter however they stall. With
+ * the window binding, one process sustains about 9.7 to 9.9 requests per second (docs/BENCHMARKS.md).
  *
  * <p>It cannot see other processes: for a fleet, use a limiter shared through Redis
  * ({@code transfer-adapter-http-redis}).
@@ -29,24 +31,38 @@ public final class LocalRateLimiter extends RequestRateLimiter {
 
     /** The bucket; package-private so that a test can spend permits as another user would. */
     final Bucket bucket;
+    private final TimeMeter time;
+    private final SendWindow window;
 
     /** A limit of its own, for one UID: share the instance among the gateways of that UID. */
     public LocalRateLimiter() {
-        this(TimeMeter.SYSTEM_NANOTIME);
+        this(TimeMeter.SYSTEM_NANOTIME, new SendWindow(SendWindow.BITGET_SLOTS, SendWindow.BITGET_WINDOW));
     }
 
-    /** A limit on this time source, so that a test can run the spacing on fake time. */
-    LocalRateLimiter(TimeMeter time) {
+    /** A limit on this time source and window, so that a test can run it on fake time. */
+    LocalRateLimiter(TimeMeter time, SendWindow window) {
         this.bucket = Bucket.builder()
                 .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMillis(PERIOD_MILLIS)))
                 .withCustomTimePrecision(time)
                 .build();
+        this.time = time;
+        this.window = window;
     }
 
+    /** Waits for the spacing, then for a slot of the window, both within {@code maxWait}. */
     @Override
-    public boolean acquire(Duration maxWait, Sleeper sleeper) throws InterruptedException {
+    public Optional<Permit> acquire(Duration maxWait, Sleeper sleeper) throws InterruptedException {
+        long start = time.currentTimeNanos();
         BlockingStrategy sleeping = nanos -> sleeper.sleep(Duration.ofNanos(nanos));
-        return bucket.asBlocking().tryConsume(1, maxWait, sleeping);
+        if (!bucket.asBlocking().tryConsume(1, maxWait, sleeping)) {
+            return Optional.empty();
+        }
+        OptionalLong granted = window.grant(maxWait.minusNanos(time.currentTimeNanos() - start));
+        if (granted.isEmpty()) {
+            return Optional.empty();
+        }
+        long grantedAt = granted.getAsLong();
+        return Optional.of((requestTime, rateLimited) -> window.release(grantedAt, requestTime, rateLimited));
     }
 
     @Override

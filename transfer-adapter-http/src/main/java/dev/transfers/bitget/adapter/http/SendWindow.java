@@ -53,8 +53,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Several gateways of one limiter that talk to different hosts would mix their delays; give each host a
  * limiter of its own.
  *
- * <p>One per {@link RequestRateLimiter} instance, so per process and shared by the gateways that
- * share the limiter. It waits on real time unless a test gives it a {@link Ticker}.
+ * <p>One per {@link LocalRateLimiter} instance, so per process and shared by the gateways that
+ * share the limiter (and one of its own in the {@link TransferRecordsReader}). It waits on real time
+ * unless a test gives it a {@link Ticker}. The fleet's limiter through Redis keeps the same
+ * argument in Redis, for every process at once.
  */
 final class SendWindow {
     static final int BITGET_SLOTS = 10;

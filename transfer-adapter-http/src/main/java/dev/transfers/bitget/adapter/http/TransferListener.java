@@ -48,7 +48,7 @@ public interface TransferListener {
     default void attemptEnded(AttemptEnded event) {
     }
 
-    /** An attempt waited for the rate limit (its permit, then a slot of the send window), or gave up waiting. */
+    /** An attempt waited for its rate-limit permit (the spacing and, for the limiters shipped, a slot of the 10-slot arrival window), or gave up waiting. */
     default void permitWaited(PermitWaited event) {
     }
 

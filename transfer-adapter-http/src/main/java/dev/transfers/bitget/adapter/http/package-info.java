@@ -39,12 +39,12 @@
  * <h2>Rate limit</h2>
  * Every attempt, retries included, first takes a permit from the gateway's
  * {@link dev.transfers.bitget.adapter.http.RequestRateLimiter}: by default a
- * {@link dev.transfers.bitget.adapter.http.LocalRateLimiter} of its own, one permit per 100 ms.
- * Then it takes one of the limiter's 10 slots of this process ({@code SendWindow}), given again
- * only once the next request through it cannot arrive within 1000 ms of the previous one's arrival
- * (dated by Bitget's {@code requestTime}, or by the end of an attempt that got no dated answer), so
- * no 1000 ms window of arrivals holds 11 requests of one limiter in one process, however long
- * requests stall before they leave, and the round trip is not charged to the limit. Gateways share a
+ * {@link dev.transfers.bitget.adapter.http.LocalRateLimiter} of its own: permits 100 ms apart, each
+ * holding one of 10 slots of this process ({@code SendWindow}) until the next request through it
+ * cannot arrive within 1000 ms of the previous one's arrival. The gateway gives the permit back when
+ * the attempt ends, with Bitget's {@code requestTime} from the answer (or none, and then the end of
+ * the attempt dates the arrival), so no 1000 ms window of arrivals holds 11 requests of one limiter,
+ * however long requests stall before they leave, and the round trip is not charged to the limit. Gateways share a
  * limit by sharing the limiter instance
  * ({@link dev.transfers.bitget.adapter.http.BitgetTransferGateway.Builder#rateLimiter}); processes
  * share one through a limiter that keeps its state outside them, such as the Redis one of

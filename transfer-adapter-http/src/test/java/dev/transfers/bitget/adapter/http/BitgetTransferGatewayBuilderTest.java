@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,8 +72,9 @@ class BitgetTransferGatewayBuilderTest {
             int closes;
 
             @Override
-            public boolean acquire(Duration maxWait, Sleeper sleeper) {
-                return true;
+            public Optional<Permit> acquire(Duration maxWait, Sleeper sleeper) {
+                return Optional.of((requestTime, rateLimited) -> {
+                });
             }
 
             @Override

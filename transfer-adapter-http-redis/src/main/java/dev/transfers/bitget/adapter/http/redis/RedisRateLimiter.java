@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -50,69 +52,98 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p><b>The schedule.</b> Each permit is a slot on Redis's clock, handed out by a Lua script that
- * reads {@code TIME} (no host's clock is read or compared): a slot at least {@value #SPACING_MILLIS}
- * ms after the key's previous one, whichever process asked for it, reserved at most
- * {@value #HORIZON_MILLIS} ms ahead. The script answers how long to wait; the caller sleeps that
- * long from the moment the answer arrived, so it never sends before its slot. So any 11 consecutive
- * permits of the fleet span at least 10 x {@value #SPACING_MILLIS} = 1050 ms of Redis's clock, and a
- * process that joins a running fleet queues behind the permits already given. The first permit of a
- * limiter keeps the {@value #SLOTS_KEPT_FREE_AFTER_FIRST} slots after it free: a starting process's
- * first request can take a hundred milliseconds or more from permit to wire (connection set-up,
- * lazy initialisation), more than the margin below; so it may be up to 50 + 2 x 105 = 260 ms late.
+ * <p><b>The fleet's arrival window.</b> The state of the key in Redis is the fleet's send window:
+ * {@value #CLAIMS} claims, each held by one request from its permit until the next request through
+ * it cannot arrive within {@value #WINDOW_MILLIS} ms of this one's arrival. A Lua script decides
+ * every permit on Redis's clock ({@code TIME}; no host's clock is read or compared): it reserves a
+ * slot only when a claim will be free by then, at least {@value #SPACING_MILLIS} ms after the key's
+ * previous slot (which keeps the flow even) and at most {@value #HORIZON_MILLIS} ms ahead, and
+ * answers how long to wait; the caller sleeps that long from the moment the answer arrived, so it
+ * never sends before its slot. When the attempt has ended, the gateway
+ * {@linkplain Permit#release releases} the permit and a second call of the script ends the claim:
+ * <ol>
+ *   <li>Without a dated answer (a timeout, a dropped connection, an HTML page), the claim is free
+ *       {@value #WINDOW_MILLIS} ms after the release on Redis's clock: the request, if it arrived,
+ *       arrived before its attempt ended, so before the release.</li>
+ *   <li>With Bitget's {@code requestTime} (when it handled the request, to the millisecond, on its
+ *       clock), the claim is free at the first slot {@code s} with
+ *       {@code s + d >= requestTime + 1 ms + }{@value #WINDOW_MILLIS}{@code  ms + }
+ *       {@value #ARRIVAL_MARGIN_MILLIS}{@code  ms},
+ *       where {@code d} is the least of the fleet's last {@value #DELAY_SAMPLES} delays
+ *       {@code requestTime - slot}: the offset of the exchange's clock to Redis's plus the time from
+ *       slot to arrival. The offset is in both sides and cancels; what is assumed is that no request
+ *       reaches Bitget more than {@value #ARRIVAL_MARGIN_MILLIS} ms sooner after its slot than the
+ *       fastest of the last ones did. Only the variation of that delay is charged, not the round
+ *       trip. Each answer also brackets the offset between {@code requestTime - release} and
+ *       {@code requestTime - slot}; an answer whose bracket misses the others' (Redis's clock
+ *       stepped, stamps that are not arrivals) discards the delays learnt, and every answered claim
+ *       falls back to rule 1.</li>
+ * </ol>
+ * An answered claim is free at the earlier of the two, since rule 1 always holds. A claim never
+ * released (its process died, or could not reach Redis) is free at its lease: the slot plus what was
+ * left of the call's deadline when it asked (the attempt ends by then) plus {@value #WINDOW_MILLIS} ms. A 429 reported in a release holds every slot back
+ * {@value #RATE_LIMITED_HOLD_MILLIS} ms.
  *
- * <p><b>Why arrivals stay within 10 in any 1000 ms.</b> A permit's request arrives at Bitget some
- * delay after its slot: the answer's way back from Redis, the wake-up, signing and sending, the
- * network to Bitget. Two arrivals 10 permits apart are at least 1050 ms minus the difference of
- * their two delays apart, so the bound holds while the delays of the fleet's permits differ by at
- * most the 50 ms margin; the common part of the delay (the mean network latency) does not count,
- * only its spread. The margin is spent so: a caller that finds itself more than
- * {@value #LATE_TOLERANCE_MILLIS} ms after the earliest instant its slot could have been (its own
- * monotonic clock, from before it asked Redis; so a slow answer from Redis counts too) gives the
- * permit up and takes another, so a paused or starved process cannot bunch a late request onto
- * the following ones; the remaining 30 ms cover sending (a millisecond or two) and the variation
- * of the one-way network delay to Bitget (20 ms at a 100 ms round trip with &plusmn;20 % jitter).
- * A stall after {@link #acquire} has returned (in the gateway, before the request leaves) is beyond
- * this limiter's sight and counts against the same margin.
+ * <p><b>Why arrivals stay within 10 in any 1000 ms.</b> Any 11 requests of the fleet include two
+ * through the same claim (pigeonhole), and the later of two consecutive requests through a claim has
+ * a slot no earlier than the claim's free time, so it arrives at least {@value #WINDOW_MILLIS} ms
+ * after the earlier one: no 1000 ms window of arrivals holds 11, however the requests are spaced,
+ * whichever process sent them and whatever its clock says. A caller that wakes late for its slot
+ * (paused, starved of CPU) keeps its permit: being late only makes its arrival later, which the
+ * rules above already allow for; its claim stays held until released. A process joining a running
+ * fleet takes claims as they come free, as any process of the fleet does.
  *
- * <p><b>When Redis forgets.</b> The key holds the last slot and the identity ({@code run_id}) of
- * the Redis process that wrote it. When the script finds no schedule written by the running Redis
- * process (a new key, a key unused for {@link #KEY_LIFETIME} that expired, or Redis restarted,
- * was flushed, evicted the key or failed over), a permit handed out before may still be waiting, up
- * to the horizon ahead: the schedule restarts {@value #HORIZON_MILLIS} ms from now, so the first
- * permit of a new or idle key waits about 1.1 s. Redis's clock must not step forward while permits
- * wait (NTP slews it); a step back is recognised the same way.
+ * <p><b>When Redis forgets.</b> The key holds the claims and the identity ({@code run_id}) of the
+ * Redis process that wrote it. When the script finds no state written by the running Redis process
+ * (a new key, a key unused for {@link #KEY_LIFETIME} that expired, or Redis restarted, was flushed,
+ * evicted the key or failed over), a permit handed out before may still be waiting, its slot up to
+ * the horizon ahead: the schedule restarts a horizon from now, with every claim held as if its
+ * request had ended a horizon after that (assumed: a request permitted before the loss arrives
+ * within {@value #HORIZON_MILLIS} ms of its slot), so the first permit of a new or idle key waits
+ * 2 x {@value #HORIZON_MILLIS} + {@value #WINDOW_MILLIS} ms. Releases of claims from before the loss
+ * are ignored. A state whose last slot lies beyond the horizon (Redis's clock stepped back) is
+ * treated the same way; Redis's clock must not step forward while permits wait (NTP slews it).
  *
- * <p>Besides the shared permits, the gateway keeps this limiter's requests within its per-process
- * window (see {@link RequestRateLimiter}), which applies after the permit.
+ * <p>Callers of one limiter ask Redis one at a time (in turn), so a saturated process polls Redis
+ * at most every {@value #POLL_MILLIS} ms while only requests in flight could free a claim.
  *
  * <p><b>Failures.</b> Fail closed: when Redis refuses the connection, does not answer within
  * {@link #TIMEOUT}, or fails the command, {@link #acquire} throws
  * {@link RateLimiterUnavailableException} and no request may be sent; a permit the script may have
- * reserved is simply not used. A local fallback could not be safe: no process knows how many others
- * are falling back with it. The connection is made on first use, not when the gateway is built: the
- * first permit of a process waits for it, trying again with a growing pause, within the time the
- * call gives it (the gateway's remaining deadline); once that wait has failed, or once connected,
- * a call whose Redis cannot answer fails at once. Once connected, Lettuce reconnects in the
- * background, and while it is down commands are refused at once rather than queued.
+ * reserved is simply not used (its claim is freed by its lease). A local fallback could not be safe:
+ * no process knows how many others are falling back with it. The connection is made on first use,
+ * not when the gateway is built: the first permit of a process waits for it, trying again with a
+ * growing pause, within the time the call gives it (the gateway's remaining deadline); once that
+ * wait has failed, or once connected, a call whose Redis cannot answer fails at once. Once
+ * connected, Lettuce reconnects in the background, and while it is down commands are refused at
+ * once rather than queued. A release that cannot reach Redis is logged and leaves the claim to its
+ * lease.
  *
  * <p>The key in Redis is {@value #KEY_PREFIX} followed by the SHA-256 of the rate-limit key (the
  * command line's default is the API key, so it is not stored as is); it expires
- * {@link #KEY_LIFETIME} after its last permit. Every process of a fleet must run this version: the
- * key's value differs from the earlier Bucket4j bucket's.
+ * {@link #KEY_LIFETIME} after its last write. Every process of a fleet must run this version: the
+ * key's value differs from earlier versions'.
  */
 public final class RedisRateLimiter extends RequestRateLimiter {
-    /** The least time between two permits of one key, across every process: 10 x this is 1000 ms plus the margin. */
-    public static final long SPACING_MILLIS = 105;
+    /** How many requests Bitget allows per window and UID: the fleet's claims. */
+    public static final int CLAIMS = 10;
+    /** Bitget's window, milliseconds. */
+    public static final long WINDOW_MILLIS = 1000;
+    /** The least time between two permits of one key, across every process: the limit's own 1000 ms / 10. */
+    public static final long SPACING_MILLIS = 100;
     /** How far ahead of Redis's clock a permit may be reserved; further back callers ask again later. */
-    public static final long HORIZON_MILLIS = 1000;
-    /** How late after its slot a caller may find itself and still use the permit; later, it takes another. */
-    public static final long LATE_TOLERANCE_MILLIS = 20;
-    /** How many slots after the first permit of a limiter (a process starting) are kept free. */
-    public static final int SLOTS_KEPT_FREE_AFTER_FIRST = 2;
+    public static final long HORIZON_MILLIS = 250;
+    /** How far below the least recent delay from slot to arrival a request's delay may fall. */
+    public static final long ARRIVAL_MARGIN_MILLIS = 10;
+    /** How many recent answers, from the whole fleet, give the least delay. */
+    public static final int DELAY_SAMPLES = 64;
+    /** How long no permit is given after a 429. */
+    public static final long RATE_LIMITED_HOLD_MILLIS = 100;
+    /** How soon a caller asks again while only requests in flight could free a claim. */
+    public static final long POLL_MILLIS = 20;
     /** Longest wait for one connection attempt to Redis, and for one Redis command. */
     public static final Duration TIMEOUT = Duration.ofSeconds(1);
-    /** How long the key of an unused limit stays in Redis after its last permit. */
+    /** How long the key of an unused limit stays in Redis after its last write. */
     public static final Duration KEY_LIFETIME = Duration.ofHours(1);
     /** The start of the Redis key of each limit; the SHA-256 of the rate-limit key follows. */
     public static final String KEY_PREFIX = "bitget-transfer:rate-limit:";
@@ -120,8 +151,11 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
     private static final Duration FIRST_CONNECT_RETRY = Duration.ofMillis(50);
     private static final Duration LONGEST_CONNECT_RETRY = Duration.ofSeconds(1);
-    private static final FleetSchedule SCHEDULE = new FleetSchedule(Duration.ofMillis(SPACING_MILLIS),
-            Duration.ofMillis(HORIZON_MILLIS), KEY_LIFETIME);
+    /** The schedule of every Redis limiter. */
+    static final FleetSchedule SCHEDULE = new FleetSchedule(CLAIMS, Duration.ofMillis(SPACING_MILLIS),
+            Duration.ofMillis(HORIZON_MILLIS), Duration.ofMillis(WINDOW_MILLIS),
+            Duration.ofMillis(ARRIVAL_MARGIN_MILLIS),
+            KEY_LIFETIME, DELAY_SAMPLES, Duration.ofMillis(RATE_LIMITED_HOLD_MILLIS), Duration.ofMillis(POLL_MILLIS));
 
     private final String masked;
     private final String password;
@@ -130,10 +164,10 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     private final LongSupplier hostNanoTime;
     /** Held by the caller that makes the first connection; the others wait for it within their deadlines. */
     private final ReentrantLock connecting = new ReentrantLock();
+    /** Held by the caller asking Redis for a slot; the others wait their turn, so one caller polls. */
+    private final ReentrantLock asking = new ReentrantLock(true);
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile boolean closed;
-    /** Whether this limiter has had a permit: its first keeps the slots after it free. */
-    private volatile boolean warm;
     /** A first connection was waited for until a deadline, in vain: later callers try once, not until theirs. */
     private boolean coldStartOver;
 
@@ -159,70 +193,92 @@ public final class RedisRateLimiter extends RequestRateLimiter {
     }
 
     /**
-     * Takes the next slot of the key's schedule in Redis and sleeps until it, connecting on first use.
+     * Reserves a slot of the key's window in Redis and sleeps until it, connecting on first use. The
+     * permit's claim is held until the permit is {@linkplain Permit#release released}, or until its
+     * lease runs out ({@code maxWait} and a window after the slot).
      *
      * @throws RateLimiterUnavailableException when Redis cannot be reached (for the first connection:
      *                                         within {@code maxWait}), does not answer within
      *                                         {@link #TIMEOUT}, or fails the command; send nothing
      */
     @Override
-    public boolean acquire(Duration maxWait, Sleeper sleeper)
+    public Optional<Permit> acquire(Duration maxWait, Sleeper sleeper)
             throws InterruptedException, RateLimiterUnavailableException {
         long deadline = hostNanoTime.getAsLong() + Math.max(0, maxWait.toNanos());
         RedisCommands<byte[], byte[]> redis = connected(deadline, sleeper);
-        while (true) {
-            long asked = hostNanoTime.getAsLong();
-            if (deadline - asked <= 0) {
-                return false;
-            }
-            FleetSchedule.Answer answer;
-            try {
-                answer = SCHEDULE.next(redis, key, deadline - asked, warm ? 0 : SLOTS_KEPT_FREE_AFTER_FIRST);
-            } catch (RuntimeException failed) {
-                throw unavailable("did not give a permit", failed);
-            }
-            long answered = hostNanoTime.getAsLong();
-            switch (answer.verdict()) {
-                case TOO_FAR -> {
-                    return false;
+        if (!asking.tryLock(Math.max(0, deadline - hostNanoTime.getAsLong()), TimeUnit.NANOSECONDS)) {
+            return Optional.empty();
+        }
+        FleetSchedule.Answer reserved;
+        long answered;
+        try {
+            while (true) {
+                long asked = hostNanoTime.getAsLong();
+                if (deadline - asked <= 0) {
+                    return Optional.empty();
                 }
-                case ASK_AGAIN -> {
-                    if (answered + answer.waitNanos() - deadline >= 0) {
-                        return false;
-                    }
-                    sleeper.sleep(Duration.ofNanos(answer.waitNanos()));
+                FleetSchedule.Answer answer;
+                try {
+                    answer = SCHEDULE.acquire(redis, key, deadline - asked, deadline - asked);
+                } catch (RuntimeException failed) {
+                    throw unavailable("did not give a permit", failed);
                 }
-                case RESERVED -> {
-                    warm = true;
-                    if (waitedForSlot(answered + answer.waitNanos(), asked + answer.waitNanos(), sleeper)) {
-                        return true;
-                    }
+                answered = hostNanoTime.getAsLong();
+                if (answer.verdict() == FleetSchedule.Verdict.RESERVED) {
+                    reserved = answer;
+                    break;
                 }
+                if (answer.verdict() == FleetSchedule.Verdict.TOO_FAR
+                        || answered + answer.waitNanos() - deadline >= 0) {
+                    return Optional.empty();
+                }
+                sleeper.sleep(Duration.ofNanos(answer.waitNanos()));
             }
+        } finally {
+            asking.unlock();
+        }
+        Claim claim = new Claim(reserved.claim(), reserved.slotMicros());
+        try {
+            sleepUntil(answered + reserved.waitNanos(), sleeper);
+        } catch (InterruptedException interrupted) {
+            // Nothing will be sent under it: the claim goes back now rather than at its lease.
+            claim.release(OptionalLong.empty(), false);
+            throw interrupted;
+        }
+        return Optional.of(claim);
+    }
+
+    /** Sleeps until {@code slot}, a host time not before the reserved slot. */
+    private void sleepUntil(long slot, Sleeper sleeper) throws InterruptedException {
+        // A sleeper may wake a fraction of a millisecond early (Thread.sleep rounds): sleep again until it is time.
+        for (long left = slot - hostNanoTime.getAsLong(); left > 0; left = slot - hostNanoTime.getAsLong()) {
+            sleeper.sleep(Duration.ofNanos(left));
         }
     }
 
-    /**
-     * Sleeps until {@code slot} (a host time not before the reserved slot), then tells whether the
-     * caller is still within {@link #LATE_TOLERANCE_MILLIS} of {@code earliest}, the first host
-     * time the slot could have been; false means the permit is given up.
-     */
-    private boolean waitedForSlot(long slot, long earliest, Sleeper sleeper) throws InterruptedException {
-        // A sleeper may wake a fraction of a millisecond early (Thread.sleep rounds): once more, then go.
-        for (int sleeps = 0; sleeps < 2; sleeps++) {
-            long left = slot - hostNanoTime.getAsLong();
-            if (left <= 0) {
-                break;
+    /** A permit: one claim of the key's window, named by its slot, until released. */
+    private final class Claim implements Permit {
+        private final int claim;
+        private final long slotMicros;
+
+        Claim(int claim, long slotMicros) {
+            this.claim = claim;
+            this.slotMicros = slotMicros;
+        }
+
+        @Override
+        public void release(OptionalLong requestTime, boolean rateLimited) {
+            try {
+                StatefulRedisConnection<byte[], byte[]> made = connection;
+                if (made == null || closed) {
+                    throw new IllegalStateException("the limiter was closed");
+                }
+                SCHEDULE.release(made.sync(), key, claim, slotMicros, requestTime, rateLimited);
+            } catch (RuntimeException failed) {
+                LOG.warn("The rate limiter shared through {} could not be told that a request ended ({}); its claim is"
+                        + " held until its lease runs out", masked, failure(failed));
             }
-            sleeper.sleep(Duration.ofNanos(left));
         }
-        long late = hostNanoTime.getAsLong() - earliest;
-        if (late <= TimeUnit.MILLISECONDS.toNanos(LATE_TOLERANCE_MILLIS)) {
-            return true;
-        }
-        LOG.debug("A permit of {} was {} ms late (the process stalled, or Redis answered slowly): given up, asking"
-                + " for another", masked, TimeUnit.NANOSECONDS.toMillis(late));
-        return false;
     }
 
     /**
@@ -274,8 +330,15 @@ public final class RedisRateLimiter extends RequestRateLimiter {
         return new RateLimiterUnavailableException("the rate limiter shared through " + masked + " was closed");
     }
 
-    /** A description of a Redis failure (if any) without its types and without the password. */
+    /** A failure to ask Redis, described without the client's types and without the password. */
     private RateLimiterUnavailableException unavailable(String what, Throwable failed) {
+        String text = failure(failed);
+        return new RateLimiterUnavailableException("the rate limiter shared through " + masked + " " + what
+                + (text.isEmpty() ? "" : " (" + text + ")") + "; no request was sent without a permit");
+    }
+
+    /** The messages of a Redis failure and its causes (if any), on one line, without the password. */
+    private String failure(Throwable failed) {
         StringBuilder causes = new StringBuilder();
         for (Throwable cause = failed; cause != null && causes.length() < 500; cause = cause.getCause()) {
             causes.append(causes.length() == 0 ? "" : "; ").append(cause.getClass().getSimpleName());
@@ -290,8 +353,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
         if (password != null && !password.isEmpty()) {
             text = text.replace(password, "***");
         }
-        return new RateLimiterUnavailableException("the rate limiter shared through " + masked + " " + what
-                + (text.isEmpty() ? "" : " (" + text + ")") + "; no request was sent without a permit");
+        return text;
     }
 
     @Override
@@ -359,7 +421,8 @@ public final class RedisRateLimiter extends RequestRateLimiter {
         }
     }
 
-    private static String sha256(String text) {
+    /** The hex SHA-256 of {@code text}, as the key names the limit. */
+    static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -420,7 +483,7 @@ public final class RedisRateLimiter extends RequestRateLimiter {
 
         /**
          * This host's monotonic clock, in nanoseconds, by default {@link System#nanoTime()}: it times
-         * the wait for a slot and whether the caller came late to it. Only differences of its own
+         * the wait for a slot and the call's deadline. Only differences of its own
          * readings are used, never compared with another host's or with Redis's clock; tests and
          * simulations give each process a clock of its own (skewed, say) to show that this holds.
          */

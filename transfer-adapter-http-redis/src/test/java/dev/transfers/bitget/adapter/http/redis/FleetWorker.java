@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * gateway, its own API key and its own Redis connection, sharing the UID's rate limit through
  * Redis. First it warms up, as a long-running process is: a few transfers under a warm-up key of its
  * own (its own bucket in Redis), so that the HTTP and Redis paths are loaded and compiled before the
- * first permit of the run (a cold JVM can take longer from permit to wire than the limiter's
- * margin). Then it prints
+ * first permit of the run (a cold JVM is slow from permit to wire, as a process that has run a
+ * while is not). Then it prints
  * {@code ready}, waits for a line on stdin, sends its
  * transfers from several threads at once, prints one line per transfer ({@code applied},
  * {@code rejected REASON} or {@code unknown}) and exits.

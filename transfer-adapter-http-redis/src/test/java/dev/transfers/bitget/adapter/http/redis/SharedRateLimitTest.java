@@ -3,6 +3,7 @@ package dev.transfers.bitget.adapter.http.redis;
 import dev.transfers.bitget.adapter.http.redis.testing.TestRedis;
 import static dev.transfers.bitget.adapter.http.redis.FleetRateLimitTest.assertNoElevenInOneSecond;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.transfers.bitget.adapter.fake.simulator.RecordedRequest;
@@ -100,6 +101,34 @@ class SharedRateLimitTest {
                 .map(RecordedRequest::arrival)
                 .sorted()
                 .toList();
+    }
+
+    @Test
+    void everyAttemptReleasesItsClaimWithTheRequestTimeOfItsAnswer() throws Exception {
+        URI redis = TestRedis.shared();
+        BitgetTransferGateway gateway = gateway("key-a", uidA, redis, Duration.ofSeconds(15));
+        int transfers = 3;
+        for (int i = 0; i < transfers; i++) {
+            gateway.transfer(aTransfer());
+        }
+
+        String[] state = TestRedis.command(redis, "GET", RedisRateLimiter.KEY_PREFIX + RedisRateLimiter.sha256(uidA))
+                .split(" ");
+        List<Long> arrivals = transferArrivals("key-a").stream().map(Instant::toEpochMilli).toList();
+        List<Long> answered = new ArrayList<>();
+        for (int claim = 0; claim < RedisRateLimiter.CLAIMS; claim++) {
+            int at = 3 + 4 * claim;
+            assertThat(state[at]).as("claim %d: none left reserved (kind 1) to its lease", claim + 1)
+                    .isNotEqualTo("1");
+            if (state[at].equals("3")) {
+                answered.add(Long.parseLong(state[at + 3]));
+            }
+        }
+        assertThat(answered).as("one answered claim per transfer, dated by its answer's requestTime")
+                .hasSize(transfers);
+        for (int i = 0; i < transfers; i++) {
+            assertThat(answered.stream().sorted().toList().get(i)).isCloseTo(arrivals.get(i), within(5L));
+        }
     }
 
     @Test
