@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfers.bitget.adapter.fake.simulator.SimulatedBitget;
 import dev.transfers.bitget.domain.AccountType;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +29,10 @@ class ScheduledTransferApplicationTest {
     private SweepJob job;
     @Autowired
     private ScheduledTaskHolder scheduler;
+    @Autowired
+    private MeterRegistry meters;
+    @Autowired
+    private HealthEndpoint health;
 
     @DynamicPropertySource
     static void exchange(DynamicPropertyRegistry properties) {
@@ -49,6 +56,13 @@ class ScheduledTransferApplicationTest {
         assertThat(EXCHANGE.balance(AccountType.USDT_FUTURES, "USDT")).isEqualByComparingTo("20");
         assertThat(EXCHANGE.balance(AccountType.SPOT, "USDT")).isEqualByComparingTo("80");
         assertThat(EXCHANGE.appliedTransfers()).hasSize(2);
+        assertThat(meters.get("bitget.transfer.calls").tags("outcome", "applied").timer().count())
+                .as("the job's transfers in the application's meters").isEqualTo(2);
+    }
+
+    @Test
+    void theHealthHasTheExchangeComponent() {
+        assertThat(health.healthForPath("bitget").getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
