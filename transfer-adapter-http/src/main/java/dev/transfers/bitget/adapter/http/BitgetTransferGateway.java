@@ -17,7 +17,6 @@ import feign.FeignException;
 import feign.Request;
 import feign.Response;
 import feign.Retryer;
-import feign.jackson.JacksonEncoder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -119,21 +118,20 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     private BitgetTransferGateway(Settings settings) {
         this.settings = settings;
         this.exchangeClock = new ExchangeClock(settings.clock());
-        ObjectMapper json = new ObjectMapper();
-        this.classifier = new ResponseClassifier(json, settings.clock());
+        this.classifier = new ResponseClassifier(new ObjectMapper(), settings.clock());
         this.rateLimiter = settings.rateLimiter() == null ? new LocalRateLimiter() : settings.rateLimiter();
         this.sendWindow = rateLimiter.sendWindow();
         // OkHttp (OkHttpTransport), chosen by measurement, rather than Feign's default
         // HttpURLConnection client: HttpURLConnection silently resends a POST on some connection
         // failures (sun.net.http.retryPost), which would hide attempts from the retry accounting;
         // OkHttpTransport never resends, never follows a redirect, speaks HTTP/1.1 and TLS 1.2 or newer.
-        // BodyDeadlineClient bounds the read of the body in size and time.
-        BodyDeadlineClient client = new BodyDeadlineClient(new OkHttpTransport(settings.sslContext(),
-                settings.tlsProtocols(), settings.connectTimeout(), settings.readTimeout()));
+        // It reads the body at once, bounded in size and by the attempt's read timeout.
+        OkHttpTransport client = new OkHttpTransport(settings.sslContext(), settings.tlsProtocols(),
+                settings.connectTimeout(), settings.readTimeout());
         String target = settings.baseUrl().toString().replaceFirst("/+$", "");
         this.api = Feign.builder()
                 .client(client)
-                .encoder(new JacksonEncoder(json))
+                .encoder(new TransferRequestBodyEncoder())
                 .retryer(Retryer.NEVER_RETRY)
                 .requestInterceptor(new SigningInterceptor(settings.credentials(), exchangeClock, settings.locale(),
                         settings.demoTrading()))
@@ -318,8 +316,10 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                             "HTTP " + response.status() + " with a body that broke off while reading ("
                                     + Wire.describe(broken) + ")");
                 }
-                lastRequestTime = classifier.requestTime(bytes);
-                return classifier.classify(response.status(), response.headers(), bytes);
+                ResponseClassifier.TransferAnswer answer = classifier.transferAnswer(response.status(),
+                        response.headers(), bytes);
+                lastRequestTime = answer.requestTime();
+                return answer.result();
             } catch (FeignException failed) {
                 return fromTransportFailure(failed);
             } catch (RuntimeException unexpected) {

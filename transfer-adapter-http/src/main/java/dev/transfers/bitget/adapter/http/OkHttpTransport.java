@@ -4,6 +4,7 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -25,7 +26,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
 
 /**
  * The HTTP client under Feign: OkHttp, chosen by measurement (docs/BENCHMARKS.md, section 7): at the
@@ -42,10 +42,16 @@ import okhttp3.ResponseBody;
  *       {@link javax.net.ssl.SSLHandshakeException} before anything is sent), then OkHttp's own
  *       host-name check;</li>
  *   <li>the connect timeout is the client's; each attempt's {@linkplain Request.Options#readTimeoutMillis()
- *       read timeout} bounds the whole call, answer included.</li>
+ *       read timeout} bounds the whole call (OkHttp's call timeout), its answer's body included: the
+ *       body is read at once, up to {@value #MAX_BODY_BYTES} bytes, so a body that stalls after the
+ *       headers fails the attempt with an {@link java.io.InterruptedIOException} (in doubt) instead
+ *       of hanging past the deadline.</li>
  * </ul>
  */
 final class OkHttpTransport implements Client {
+    /** Bitget's answers are a few hundred bytes; a longer body is cut and then fails to parse. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     private final OkHttpClient http;
 
     OkHttpTransport(SSLContext tls, List<String> tlsProtocols, Duration connectTimeout, Duration readTimeout) {
@@ -91,16 +97,20 @@ final class OkHttpTransport implements Client {
         }
         Call call = http.newCall(sent.build());
         call.timeout().timeout(options.readTimeoutMillis(), TimeUnit.MILLISECONDS);
-        okhttp3.Response answer = call.execute();
-        ResponseBody answerBody = answer.body();
-        return Response.builder()
-                .status(answer.code())
-                .reason(answer.message())
-                .headers(Collections.<String, Collection<String>>unmodifiableMap(answer.headers().toMultimap()))
-                .request(request)
-                .body(answerBody.byteStream(), answerBody.contentLength() < 0 ? null
-                        : (int) Math.min(Integer.MAX_VALUE, answerBody.contentLength()))
-                .build();
+        try (okhttp3.Response answer = call.execute()) {
+            // Read at once, bounded, under the call timeout: a body that stalls ends the attempt.
+            byte[] answerBody;
+            try (InputStream in = answer.body().byteStream()) {
+                answerBody = in.readNBytes(MAX_BODY_BYTES);
+            }
+            return Response.builder()
+                    .status(answer.code())
+                    .reason(answer.message())
+                    .headers(Collections.<String, Collection<String>>unmodifiableMap(answer.headers().toMultimap()))
+                    .request(request)
+                    .body(answerBody)
+                    .build();
+        }
     }
 
     /**

@@ -50,8 +50,25 @@ final class ResponseClassifier {
     }
 
     AttemptResult classify(int status, Map<String, Collection<String>> headers, byte[] body) {
-        Optional<Duration> retryAfter = retryAfter(headers);
+        return classify(status, headers, body, envelope(body));
+    }
+
+    /**
+     * An answer to {@code POST /api/v2/spot/wallet/transfer}, read once: what {@link #classify} and
+     * {@link #requestTime} say of it.
+     */
+    TransferAnswer transferAnswer(int status, Map<String, Collection<String>> headers, byte[] body) {
         Optional<JsonNode> envelope = envelope(body);
+        return new TransferAnswer(classify(status, headers, body, envelope), requestTime(envelope));
+    }
+
+    /** What an answer to a transfer says, and when the exchange handled the request (see {@link #requestTime}). */
+    record TransferAnswer(AttemptResult result, OptionalLong requestTime) {
+    }
+
+    private AttemptResult classify(int status, Map<String, Collection<String>> headers, byte[] body,
+            Optional<JsonNode> envelope) {
+        Optional<Duration> retryAfter = retryAfter(headers);
         Optional<String> code = envelope.flatMap(node -> text(node, "code"));
         String message = envelope.flatMap(node -> text(node, "msg")).map(ResponseClassifier::shorten).orElse(null);
 
@@ -139,7 +156,11 @@ final class ResponseClassifier {
      * else (an HTML page, a body without it, a value that is not a positive integer).
      */
     OptionalLong requestTime(byte[] body) {
-        return envelope(body)
+        return requestTime(envelope(body));
+    }
+
+    private static OptionalLong requestTime(Optional<JsonNode> envelope) {
+        return envelope
                 .filter(node -> text(node, "code").isPresent())
                 .map(node -> node.get("requestTime"))
                 .flatMap(ResponseClassifier::epochMillis)
