@@ -1,7 +1,6 @@
 package dev.transfers.bitget.adapter.http;
 
 import dev.transfers.bitget.domain.Sleeper;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.Transfer;
 import dev.transfers.bitget.domain.TransferGateway;
@@ -118,7 +117,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     private BitgetTransferGateway(Settings settings) {
         this.settings = settings;
         this.exchangeClock = new ExchangeClock(settings.clock());
-        this.classifier = new ResponseClassifier(new ObjectMapper(), settings.clock());
+        this.classifier = new ResponseClassifier(settings.clock());
         this.rateLimiter = settings.rateLimiter() == null ? new LocalRateLimiter() : settings.rateLimiter();
         this.sendWindow = rateLimiter.sendWindow();
         // OkHttp (OkHttpTransport), chosen by measurement, rather than Feign's default

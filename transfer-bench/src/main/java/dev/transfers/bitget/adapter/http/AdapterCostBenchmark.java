@@ -1,6 +1,5 @@
 package dev.transfers.bitget.adapter.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
 import feign.Request;
@@ -54,12 +53,11 @@ public class AdapterCostBenchmark {
     /** The adapter's parts, and a transfer already built (its validation is LibraryCostBenchmark's). */
     @Setup
     public void adapterParts() {
-        ObjectMapper json = new ObjectMapper();
         BitgetCredentials credentials = BitgetCredentials.hmac("bench-key", "bench-secret", "bench-passphrase");
         signer = new RequestSigner.HmacSha256("bench-secret");
         encoder = new TransferRequestBodyEncoder();
         interceptor = new SigningInterceptor(credentials, new ExchangeClock(Clock.systemUTC()), "en-US", false);
-        classifier = new ResponseClassifier(json, Clock.systemUTC());
+        classifier = new ResponseClassifier(Clock.systemUTC());
         transfer = Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
                 .amount(new BigDecimal("0.01")).coin("USDT").build();
         body = new String(encode().body(), StandardCharsets.UTF_8);
