@@ -1,14 +1,11 @@
 package dev.transfers.bitget.adapter.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
 import feign.Response;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,15 +35,11 @@ public final class BitgetServerTime {
 
     private BitgetServerTime(Builder builder) {
         this.clock = builder.clock;
-        this.classifier = new ResponseClassifier(new ObjectMapper(), clock);
-        HttpClient httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(builder.sslContext)
-                .build();
+        this.classifier = new ResponseClassifier(clock);
         this.api = Feign.builder()
-                .client(new BodyDeadlineClient(new Http2Client(httpClient)))
+                .client(new OkHttpTransport(builder.sslContext,
+                        BitgetTransferGateway.Builder.tlsProtocols(builder.sslContext), builder.connectTimeout,
+                        builder.readTimeout))
                 .retryer(Retryer.NEVER_RETRY)
                 .target(BitgetPublicApi.class, builder.baseUrl.toString().replaceFirst("/+$", ""));
         this.options = new Request.Options(builder.connectTimeout, builder.readTimeout, false);

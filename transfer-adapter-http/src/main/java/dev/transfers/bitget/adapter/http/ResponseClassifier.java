@@ -1,9 +1,13 @@
 package dev.transfers.bitget.adapter.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.RejectionReason;
 import dev.transfers.bitget.domain.TransferQuery;
@@ -35,23 +39,41 @@ final class ResponseClassifier {
     static final String SUCCESS_CODE = "00000";
     private static final int MAX_MESSAGE_LENGTH = 200;
 
-    private final ObjectMapper json;
+    /**
+     * Strict: an answer with a repeated key (two {@code code}s, say) or trailing content is not a
+     * Bitget envelope, so it can never pass for a success.
+     */
+    private static final JsonFactory STRICT_JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
     private final Clock clock;
 
-    /**
-     * @param json read with its own strict copy: an answer with trailing content or a repeated key
-     *             (two {@code code}s, say) is not a Bitget envelope, so it can never pass for a success
-     */
-    ResponseClassifier(ObjectMapper json, Clock clock) {
-        this.json = json.copy()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    ResponseClassifier(Clock clock) {
         this.clock = clock;
     }
 
     AttemptResult classify(int status, Map<String, Collection<String>> headers, byte[] body) {
-        Optional<Duration> retryAfter = retryAfter(headers);
+        return classify(status, headers, body, envelope(body));
+    }
+
+    /**
+     * An answer to {@code POST /api/v2/spot/wallet/transfer}, read once: what {@link #classify} and
+     * {@link #requestTime} say of it.
+     */
+    TransferAnswer transferAnswer(int status, Map<String, Collection<String>> headers, byte[] body) {
         Optional<JsonNode> envelope = envelope(body);
+        return new TransferAnswer(classify(status, headers, body, envelope), requestTime(envelope));
+    }
+
+    /** What an answer to a transfer says, and when the exchange handled the request (see {@link #requestTime}). */
+    record TransferAnswer(AttemptResult result, OptionalLong requestTime) {
+    }
+
+    private AttemptResult classify(int status, Map<String, Collection<String>> headers, byte[] body,
+            Optional<JsonNode> envelope) {
+        Optional<Duration> retryAfter = retryAfter(headers);
         Optional<String> code = envelope.flatMap(node -> text(node, "code"));
         String message = envelope.flatMap(node -> text(node, "msg")).map(ResponseClassifier::shorten).orElse(null);
 
@@ -139,7 +161,11 @@ final class ResponseClassifier {
      * else (an HTML page, a body without it, a value that is not a positive integer).
      */
     OptionalLong requestTime(byte[] body) {
-        return envelope(body)
+        return requestTime(envelope(body));
+    }
+
+    private static OptionalLong requestTime(Optional<JsonNode> envelope) {
+        return envelope
                 .filter(node -> text(node, "code").isPresent())
                 .map(node -> node.get("requestTime"))
                 .flatMap(ResponseClassifier::epochMillis)
@@ -272,15 +298,66 @@ final class ResponseClassifier {
         return parseLong(value.asText());
     }
 
-    private Optional<JsonNode> envelope(byte[] body) {
+    /**
+     * The answer's top-level object, read as Jackson's tree model reads it (numbers as
+     * {@code int}, {@code long}, {@code BigInteger} or {@code double} nodes) but straight from the
+     * streaming parser, without an object mapper; empty for anything that is not one strictly
+     * well-formed JSON object.
+     */
+    private static Optional<JsonNode> envelope(byte[] body) {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
-        try {
-            JsonNode node = json.readTree(body);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        try (JsonParser parser = STRICT_JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            JsonNode node = node(parser, first);
+            return parser.nextToken() == null ? Optional.of(node) : Optional.empty();
         } catch (IOException notJson) {
             return Optional.empty();
+        }
+    }
+
+    /** The value that starts at {@code token}; the parser is left on its last token. */
+    private static JsonNode node(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    object.set(name, node(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(node(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+                        ? NODES.numberNode(parser.getDecimalValue())
+                        : NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new IOException("unexpected " + token);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.transfers.bitget.adapter.http.TransferListener.LookupResult;
 import dev.transfers.bitget.adapter.http.TransferListener.Outcome;
 import dev.transfers.bitget.adapter.http.TransferListener.PermitResult;
 import dev.transfers.bitget.domain.TransferStatus;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +103,7 @@ final class TransferEvents {
             return AttemptKind.NOT_SENT;
         }
         AttemptResult.InDoubt inDoubt = (AttemptResult.InDoubt) result;
-        if (inDoubt.cause() instanceof HttpTimeoutException) {
+        if (inDoubt.cause() instanceof InterruptedIOException) {
             return AttemptKind.TIMEOUT;
         }
         if (httpStatus.isEmpty()) {

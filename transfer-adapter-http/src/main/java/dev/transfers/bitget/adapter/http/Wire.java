@@ -10,7 +10,7 @@ final class Wire {
     private Wire() {
     }
 
-    /** The body {@link BodyDeadlineClient} already read, bounded in size and time. */
+    /** The body {@link OkHttpTransport} already read, bounded in size and time. */
     static byte[] readBody(Response response) throws IOException {
         if (response.body() == null) {
             return new byte[0];

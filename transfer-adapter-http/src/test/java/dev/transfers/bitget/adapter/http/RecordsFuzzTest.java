@@ -50,8 +50,7 @@ class RecordsFuzzTest {
             "\"spot\"", "\"USDT\"", "\"00000\"", "[{}]");
     private static final int[] STATUSES = {200, 200, 200, 200, 201, 204, 400, 401, 404, 429, 500, 502, 503};
 
-    private final ResponseClassifier classifier = new ResponseClassifier(new ObjectMapper(),
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    private final ResponseClassifier classifier = new ResponseClassifier(Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     private final ObjectMapper strict = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -2,7 +2,6 @@ package dev.transfers.bitget.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.RejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ResponseClassifierTest {
     private final FakeTime time = new FakeTime();
-    private final ResponseClassifier classifier = new ResponseClassifier(new ObjectMapper(), time);
+    private final ResponseClassifier classifier = new ResponseClassifier(time);
 
     @Test
     void successWithClientOidEchoIsApplied() {

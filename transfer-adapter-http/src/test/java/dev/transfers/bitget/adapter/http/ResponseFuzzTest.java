@@ -49,8 +49,7 @@ class ResponseFuzzTest {
     private static final int[] STATUSES = {200, 200, 200, 201, 204, 301, 400, 401, 403, 404, 409, 429, 500, 502, 503,
             504};
 
-    private final ResponseClassifier classifier = new ResponseClassifier(new ObjectMapper(),
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    private final ResponseClassifier classifier = new ResponseClassifier(Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     private final ObjectMapper strict = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -87,7 +87,8 @@ class StalledBodyTest {
         }
     }
 
-    private static String readRequestBody(InputStream in) throws IOException {
+    /** The body of the next HTTP/1.1 request on {@code in} (by its Content-Length), its head skipped. */
+    static String readRequestBody(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             int next = in.read();

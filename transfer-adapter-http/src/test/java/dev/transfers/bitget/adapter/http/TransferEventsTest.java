@@ -10,7 +10,7 @@ import dev.transfers.bitget.domain.TransferQuery;
 import dev.transfers.bitget.domain.TransferStatus;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +37,7 @@ class TransferEventsTest {
 
     @Test
     void anInDoubtAttemptIsATimeoutAServerErrorALostConnectionOrAnUnclearAnswer() {
-        assertThat(TransferEvents.kindOf(inDoubt(new HttpTimeoutException("read")), OptionalInt.empty()))
+        assertThat(TransferEvents.kindOf(inDoubt(new SocketTimeoutException("timeout")), OptionalInt.empty()))
                 .isEqualTo(AttemptKind.TIMEOUT);
         assertThat(TransferEvents.kindOf(inDoubt(null), OptionalInt.of(503))).isEqualTo(AttemptKind.SERVER_ERROR);
         assertThat(TransferEvents.kindOf(inDoubt(new IOException("reset")), OptionalInt.empty()))

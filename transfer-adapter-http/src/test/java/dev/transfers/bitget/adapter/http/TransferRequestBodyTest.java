@@ -2,33 +2,31 @@ package dev.transfers.bitget.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TransferRequestBodyTest {
-    private final ObjectMapper json = new ObjectMapper();
-
     @Test
-    void isolatedMarginBodyMatchesBitgetsExampleByteForByte() throws Exception {
+    void isolatedMarginBodyMatchesBitgetsExampleByteForByte() {
         Transfer transfer = Transfer.builder().from(AccountType.SPOT).to(AccountType.ISOLATED_MARGIN)
                 .amount(new BigDecimal("300")).coin("USDT").symbol("BTCUSDT").clientOid("1").build();
 
-        assertThat(json.writeValueAsString(TransferRequestBody.of(transfer))).isEqualTo(
+        assertThat(new String(TransferRequestBody.of(transfer).json(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"fromType\":\"spot\",\"toType\":\"isolated_margin\",\"amount\":\"300\",\"coin\":\"USDT\","
                         + "\"symbol\":\"BTCUSDT\",\"clientOid\":\"1\"}");
     }
 
     @Test
-    void symbolIsLeftOutWhenNoSideIsIsolatedMargin() throws Exception {
+    void symbolIsLeftOutWhenNoSideIsIsolatedMargin() {
         Transfer transfer = Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
                 .amount(new BigDecimal("12.50")).coin("USDT").clientOid("abc-1").build();
 
-        assertThat(json.writeValueAsString(TransferRequestBody.of(transfer))).isEqualTo(
+        assertThat(new String(TransferRequestBody.of(transfer).json(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"fromType\":\"spot\",\"toType\":\"usdt_futures\",\"amount\":\"12.50\",\"coin\":\"USDT\","
                         + "\"clientOid\":\"abc-1\"}");
     }

@@ -51,10 +51,11 @@ final class ArchitectureRules {
                 .as("fake_adapter_does_not_depend_on_the_http_adapter");
     }
 
+    /** Feign and the HTTP client under it (OkHttp, with okio) are the HTTP adapter's own choice. */
     ArchRule feignAppearsOnlyInTheHttpAdapter() {
         return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(httpAdapter)
-                .should().dependOnClassesThat().resideInAnyPackage("feign..")
-                .as("feign_appears_only_in_the_http_adapter");
+                .should().dependOnClassesThat().resideInAnyPackage("feign..", "okhttp3..", "okio..")
+                .as("feign_and_okhttp_appear_only_in_the_http_adapter");
     }
 
     /** Jackson reads and writes the wire in the HTTP adapter, and the app's --json output: nowhere else. */

@@ -48,6 +48,12 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void anOkHttpTypeInTheAppBreaksTheFeignRule() {
+        assertViolation(RULES.feignAppearsOnlyInTheHttpAdapter(),
+                FIXTURE + ".app.AppUsingOkHttp", "okhttp3.OkHttpClient");
+    }
+
+    @Test
     void aJacksonTypeInAFakeBreaksTheJacksonRule() {
         assertViolation(RULES.jacksonAppearsOnlyInTheHttpAdapterAndTheApp(),
                 FIXTURE + ".adapter.fake.FakeUsingJackson", "com.fasterxml.jackson.databind.ObjectMapper");

@@ -1,11 +1,9 @@
 package dev.transfers.bitget.adapter.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transfers.bitget.domain.AccountType;
 import dev.transfers.bitget.domain.Transfer;
 import feign.Request;
 import feign.RequestTemplate;
-import feign.jackson.JacksonEncoder;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The HTTP adapter's own per-call work, without any network: its HMAC signer, its JSON encoder
- * (Feign's {@link JacksonEncoder} writing {@link TransferRequestBody}), the signing interceptor on
+ * ({@link TransferRequestBodyEncoder}: {@link TransferRequestBody} written by Jackson's streaming generator), the signing interceptor on
  * the encoded request, and the response classifier on a success answer. The class sits in the
  * adapter's package (in this module, not the adapter's jar) to reach those package-private parts
  * without widening the adapter's public API; each is built as {@link BitgetTransferGateway} builds it.
@@ -46,7 +44,7 @@ public class AdapterCostBenchmark {
             .getBytes(StandardCharsets.UTF_8);
 
     private RequestSigner signer;
-    private JacksonEncoder encoder;
+    private TransferRequestBodyEncoder encoder;
     private SigningInterceptor interceptor;
     private ResponseClassifier classifier;
     private Transfer transfer;
@@ -55,12 +53,11 @@ public class AdapterCostBenchmark {
     /** The adapter's parts, and a transfer already built (its validation is LibraryCostBenchmark's). */
     @Setup
     public void adapterParts() {
-        ObjectMapper json = new ObjectMapper();
         BitgetCredentials credentials = BitgetCredentials.hmac("bench-key", "bench-secret", "bench-passphrase");
         signer = new RequestSigner.HmacSha256("bench-secret");
-        encoder = new JacksonEncoder(json);
+        encoder = new TransferRequestBodyEncoder();
         interceptor = new SigningInterceptor(credentials, new ExchangeClock(Clock.systemUTC()), "en-US", false);
-        classifier = new ResponseClassifier(json, Clock.systemUTC());
+        classifier = new ResponseClassifier(Clock.systemUTC());
         transfer = Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
                 .amount(new BigDecimal("0.01")).coin("USDT").build();
         body = new String(encode().body(), StandardCharsets.UTF_8);
@@ -73,7 +70,7 @@ public class AdapterCostBenchmark {
                 BitgetApi.TRANSFER_PATH, body));
     }
 
-    /** The encoder alone: the transfer's request body written by Jackson into a request template. */
+    /** The encoder alone: the transfer's request body written into a request template. */
     @Benchmark
     public RequestTemplate adapterEncode() {
         return encode();

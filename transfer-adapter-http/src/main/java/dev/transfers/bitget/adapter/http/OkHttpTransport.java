@@ -1,0 +1,197 @@
+package dev.transfers.bitget.adapter.http;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Call;
+import okhttp3.ConnectionSpec;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.RequestBody;
+
+/**
+ * The HTTP client under Feign: OkHttp, chosen by measurement (docs/BENCHMARKS.md, section 7): at the
+ * pace Bitget's limit allows, in a JVM that is only lukewarm, it answered faster and with less CPU
+ * than the JDK's {@code java.net.http} client. Configured so that every attempt stays one request,
+ * counted and signed by the gateway:
+ * <ul>
+ *   <li>it never resends a request by itself ({@code retryOnConnectionFailure(false)}: OkHttp would
+ *       otherwise silently resend a POST on a dropped keep-alive connection) and never follows a
+ *       redirect;</li>
+ *   <li>HTTP/1.1 only; TLS 1.2 or 1.3 (the versions the builder settled on) through the gateway's
+ *       {@link SSLContext}, whose trust managers check the certificate during the handshake, and the
+ *       JDK's HTTPS host-name check in that same handshake (so a wrong certificate fails it with an
+ *       {@link javax.net.ssl.SSLHandshakeException} before anything is sent), then OkHttp's own
+ *       host-name check;</li>
+ *   <li>the connect timeout is the client's; each attempt's {@linkplain Request.Options#readTimeoutMillis()
+ *       read timeout} bounds the whole call (OkHttp's call timeout), its answer's body included: the
+ *       body is read at once, up to {@value #MAX_BODY_BYTES} bytes, so a body that stalls after the
+ *       headers fails the attempt with an {@link java.io.InterruptedIOException} (in doubt) instead
+ *       of hanging past the deadline.</li>
+ * </ul>
+ */
+final class OkHttpTransport implements Client {
+    /** Bitget's answers are a few hundred bytes; a longer body is cut and then fails to parse. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final OkHttpClient http;
+
+    OkHttpTransport(SSLContext tls, List<String> tlsProtocols, Duration connectTimeout, Duration readTimeout) {
+        ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                .tlsVersions(tlsProtocols.toArray(String[]::new))
+                .allEnabledCipherSuites()
+                .build();
+        this.http = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .connectionSpecs(List.of(tlsSpec, ConnectionSpec.CLEARTEXT))
+                .sslSocketFactory(new HostCheckingSocketFactory(tls.getSocketFactory()), NoChainCleaning.INSTANCE)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .build();
+    }
+
+    @Override
+    public Response execute(Request request, Request.Options options) throws IOException {
+        okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(request.url());
+        String contentType = null;
+        for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Content-Length")) {
+                continue; // OkHttp writes it from the body
+            }
+            for (String value : header.getValue()) {
+                sent.addHeader(header.getKey(), value);
+                if (header.getKey().equalsIgnoreCase("Content-Type")) {
+                    contentType = value;
+                }
+            }
+        }
+        byte[] body = request.body();
+        String method = request.httpMethod().name();
+        if (body != null || method.equals("POST") || method.equals("PUT")) {
+            sent.method(method, RequestBody.create(body == null ? new byte[0] : body,
+                    contentType == null ? null : MediaType.parse(contentType)));
+        } else {
+            sent.method(method, null);
+        }
+        Call call = http.newCall(sent.build());
+        call.timeout().timeout(options.readTimeoutMillis(), TimeUnit.MILLISECONDS);
+        try (okhttp3.Response answer = call.execute()) {
+            // Read at once, bounded, under the call timeout: a body that stalls ends the attempt.
+            byte[] answerBody;
+            try (InputStream in = answer.body().byteStream()) {
+                answerBody = in.readNBytes(MAX_BODY_BYTES);
+            }
+            return Response.builder()
+                    .status(answer.code())
+                    .reason(answer.message())
+                    .headers(Collections.<String, Collection<String>>unmodifiableMap(answer.headers().toMultimap()))
+                    .request(request)
+                    .body(answerBody)
+                    .build();
+        }
+    }
+
+    /**
+     * The gateway's TLS sockets: the JDK checks the host name against the certificate during the
+     * handshake ({@code HTTPS} endpoint identification), as {@code java.net.http} does.
+     */
+    private static final class HostCheckingSocketFactory extends SSLSocketFactory {
+        private final SSLSocketFactory delegate;
+
+        HostCheckingSocketFactory(SSLSocketFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        private static Socket checkingHost(Socket socket) {
+            if (socket instanceof SSLSocket tls) {
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+            }
+            return socket;
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return delegate.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return delegate.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            return checkingHost(delegate.createSocket(socket, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return checkingHost(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return checkingHost(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return checkingHost(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return checkingHost(delegate.createSocket(address, port, localAddress, localPort));
+        }
+    }
+
+    /**
+     * What OkHttp is handed as "the" trust manager. OkHttp uses it only to clean certificate chains
+     * for certificate pinning, which this client does not configure; the certificate is checked by
+     * the {@link SSLContext}'s own trust managers during the handshake. Should OkHttp ever ask it to
+     * trust anything, it refuses: it fails closed.
+     */
+    private enum NoChainCleaning implements X509TrustManager {
+        INSTANCE;
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not a trust manager: the SSLContext's trust managers decide");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not a trust manager: the SSLContext's trust managers decide");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
