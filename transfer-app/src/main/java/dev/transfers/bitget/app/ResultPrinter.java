@@ -135,10 +135,12 @@ final class ResultPrinter {
             }
             case UNREACHABLE -> {
                 TransferRejectedException rejected = (TransferRejectedException) failure;
-                yield "exchange unreachable, nothing was sent: clientOid=" + result.clientOid()
+                boolean redisDown = failure.getCause() instanceof RateLimiterUnavailableException;
+                yield (redisDown ? "rate limiter unreachable" : "exchange unreachable")
+                        + ", nothing was sent: clientOid=" + result.clientOid()
                         + rejected.exchangeMessage().map(message -> " (" + message + ")")
                                 .orElse(causeText(failure))
-                        + (failure.getCause() instanceof RateLimiterUnavailableException
+                        + (redisDown
                                 ? "; check --redis-url (or BITGET_REDIS_URL) and that Redis is up, then run again"
                                 : "; check --base-url and the network, then run again");
             }

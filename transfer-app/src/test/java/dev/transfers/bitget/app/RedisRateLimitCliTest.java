@@ -101,6 +101,8 @@ class RedisRateLimitCliTest {
         CliRunner.Run run = transfer(Map.of("BITGET_REDIS_URL", "redis://:" + password + "@127.0.0.1:" + port));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.UNREACHABLE.code());
+        assertThat(run.err().strip().lines()).as("one line says why").singleElement().asString()
+                .startsWith("rate limiter unreachable, nothing was sent: clientOid=");
         assertThat(run.out() + run.err()).doesNotContain(password)
                 .contains("redis://***@127.0.0.1:" + port)
                 .contains("nothing was sent")
