@@ -27,7 +27,8 @@ enum ExitCode {
         list.put("3", "rejected by the exchange; nothing was applied");
         list.put("4", "outcome unknown, it may have been applied: 'bitget-transfer status' tells, or run again"
                 + " with the same clientOid");
-        list.put("5", "exchange unreachable: nothing was sent, and the exchange's records show no such transfer");
+        list.put("5", "exchange (or the Redis-shared rate limiter) unreachable: nothing was sent,"
+                + " and the exchange's records show no such transfer");
         return list;
     }
 

@@ -337,7 +337,7 @@ class TransferCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Exit codes:").contains("0   applied").contains("2   invalid input")
-                .contains("3   rejected").contains("4   outcome unknown").contains("5   exchange unreachable")
+                .contains("3   rejected").contains("4   outcome unknown").contains("5   exchange (or the Redis-shared rate limiter) unreachable")
                 .contains("1   unexpected");
     }
 }
