@@ -120,9 +120,12 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     private final TransferRecordsReader records;
     private final InDoubtClientOids clientOidsInDoubt = new InDoubtClientOids(IN_DOUBT_MEMORY);
     private final TransferEvents events;
+    /** The share of the deadline kept for the records, worked out once ({@code dividedBy} uses BigDecimal). */
+    private final Duration settlementReserve;
 
     private BitgetTransferGateway(Settings settings) {
         this.settings = settings;
+        this.settlementReserve = settings.deadline().dividedBy(SETTLEMENT_SHARE);
         this.events = new TransferEvents(settings.listeners());
         this.exchangeClock = new ExchangeClock(settings.clock());
         this.classifier = new ResponseClassifier(settings.clock());
@@ -228,7 +231,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             Instant now = settings.clock().instant();
             this.started = now;
             this.deadline = now.plus(settings.deadline());
-            this.attemptsDeadline = deadline.minus(settings.deadline().dividedBy(SETTLEMENT_SHARE));
+            this.attemptsDeadline = deadline.minus(settlementReserve);
             this.earlierCallInDoubt = clientOidsInDoubt.contains(clientOid);
             if (earlierCallInDoubt) {
                 history.add("an earlier call with this clientOid ended in doubt");

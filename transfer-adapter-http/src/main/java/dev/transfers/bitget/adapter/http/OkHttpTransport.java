@@ -4,7 +4,6 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -26,6 +25,8 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.RequestBody;
+import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * The HTTP client under Feign: OkHttp, chosen by measurement (docs/BENCHMARKS.md, section 7): at the
@@ -99,9 +100,12 @@ final class OkHttpTransport implements Client {
         call.timeout().timeout(options.readTimeoutMillis(), TimeUnit.MILLISECONDS);
         try (okhttp3.Response answer = call.execute()) {
             // Read at once, bounded, under the call timeout: a body that stalls ends the attempt.
+            // Through OkHttp's own pooled buffer: no scratch buffer per call, as InputStream.readNBytes has.
             byte[] answerBody;
-            try (InputStream in = answer.body().byteStream()) {
-                answerBody = in.readNBytes(MAX_BODY_BYTES);
+            try (BufferedSource source = answer.body().source()) {
+                source.request(MAX_BODY_BYTES);
+                Buffer buffered = source.getBuffer();
+                answerBody = buffered.readByteArray(Math.min(buffered.size(), MAX_BODY_BYTES));
             }
             return Response.builder()
                     .status(answer.code())

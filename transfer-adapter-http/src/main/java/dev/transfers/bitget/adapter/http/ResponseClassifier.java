@@ -374,13 +374,24 @@ final class ResponseClassifier {
         }
     }
 
+    /**
+     * The first value, trimmed, of the first header named {@code name} (in any case) that has one;
+     * a plain loop, as it runs on every answer.
+     */
+    private static Optional<String> firstValue(Map<String, Collection<String>> headers, String name) {
+        for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
+            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name)) {
+                for (String value : header.getValue()) {
+                    return Optional.of(value.trim());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Retry-After as delta-seconds or an HTTP date; absent when missing, negative or unreadable. */
     private Optional<Duration> retryAfter(Map<String, Collection<String>> headers) {
-        Optional<String> value = headers.entrySet().stream()
-                .filter(header -> header.getKey() != null && header.getKey().equalsIgnoreCase("Retry-After"))
-                .flatMap(header -> header.getValue().stream())
-                .map(String::trim)
-                .findFirst();
+        Optional<String> value = firstValue(headers, "Retry-After");
         if (value.isEmpty()) {
             return Optional.empty();
         }
