@@ -113,6 +113,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
 
     private final Settings settings;
     private final BitgetApi api;
+    private final OkHttpTransport transport;
     private final BitgetPublicApi publicApi;
     private final ExchangeClock exchangeClock;
     private final ResponseClassifier classifier;
@@ -137,6 +138,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         // It reads the body at once, bounded in size and by the attempt's read timeout.
         OkHttpTransport client = new OkHttpTransport(settings.sslContext(), settings.tlsProtocols(),
                 settings.connectTimeout(), settings.readTimeout());
+        this.transport = client;
         String target = settings.baseUrl().toString().replaceFirst("/+$", "");
         this.api = Feign.builder()
                 .client(client)
@@ -184,12 +186,14 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     }
 
     /**
-     * Closes the rate limiter this gateway made itself (when the builder was given none); a limiter
-     * given to {@link Builder#rateLimiter(RequestRateLimiter)} stays open for the other gateways
-     * that use it.
+     * Closes the connections to the exchange that are kept alive and idle, and the rate limiter this
+     * gateway made itself (when the builder was given none); a limiter given to
+     * {@link Builder#rateLimiter(RequestRateLimiter)} stays open for the other gateways that use it.
+     * Call it once the gateway's last transfer has returned.
      */
     @Override
     public void close() {
+        transport.closeIdleConnections();
         if (settings.rateLimiter() == null) {
             rateLimiter.close();
         }

@@ -73,6 +73,11 @@ final class OkHttpTransport implements Client {
                 .build();
     }
 
+    /** Closes the connections kept alive and idle; one still in use closes at OkHttp's idle limit after its call. */
+    void closeIdleConnections() {
+        http.connectionPool().evictAll();
+    }
+
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(request.url());
