@@ -6,7 +6,6 @@ import feign.Response;
 import feign.Retryer;
 import java.io.IOException;
 import java.net.URI;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,28 +149,13 @@ public final class BitgetServerTime {
          * @throws IllegalArgumentException naming a setting that is out of range
          */
         public BitgetServerTime build() {
-            String scheme = baseUrl.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || baseUrl.getHost() == null) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, not '"
-                        + baseUrl + "'");
-            }
-            requirePositive(connectTimeout, "connectTimeout");
-            requirePositive(readTimeout, "readTimeout");
+            BitgetTransferGateway.Builder.requireHttpUrl(baseUrl);
+            BitgetTransferGateway.Builder.requirePositive(connectTimeout, "connectTimeout");
+            BitgetTransferGateway.Builder.requirePositive(readTimeout, "readTimeout");
             if (sslContext == null) {
-                try {
-                    sslContext = SSLContext.getDefault();
-                } catch (NoSuchAlgorithmException noTls) {
-                    throw new IllegalStateException("the JDK offers no default TLS context", noTls);
-                }
+                sslContext = BitgetTransferGateway.Builder.defaultSslContext();
             }
             return new BitgetServerTime(this);
-        }
-
-        private static void requirePositive(Duration duration, String name) {
-            if (duration.isZero() || duration.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + duration);
-            }
         }
     }
 }

@@ -694,7 +694,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                     List.copyOf(listeners)));
         }
 
-        private static void requireHttpUrl(URI url) {
+        /** The check of a base URL, shared with {@link BitgetServerTime}. */
+        static void requireHttpUrl(URI url) {
             String scheme = url.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || url.getHost() == null || url.getQuery() != null || url.getFragment() != null) {
@@ -711,7 +712,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             }
         }
 
-        private static SSLContext defaultSslContext() {
+        /** The JDK's default TLS context, shared with {@link BitgetServerTime}. */
+        static SSLContext defaultSslContext() {
             try {
                 return SSLContext.getDefault();
             } catch (NoSuchAlgorithmException noTls) {
@@ -731,7 +733,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             return protocols;
         }
 
-        private static void requirePositive(Duration duration, String name) {
+        /** The check of a timeout, shared with {@link BitgetServerTime}. */
+        static void requirePositive(Duration duration, String name) {
             if (duration.isZero() || duration.isNegative()) {
                 throw new IllegalArgumentException(name + " must be positive, not " + duration);
             }
