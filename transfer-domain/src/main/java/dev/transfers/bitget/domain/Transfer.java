@@ -2,7 +2,6 @@ package dev.transfers.bitget.domain;
 
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,13 +49,13 @@ public record Transfer(
                 message = "must have at most 20 digits before the decimal point and 18 after it")
         BigDecimal amount,
         @NotNull(message = "is required")
-        @Pattern(regexp = Transfer.COIN_PATTERN, message = Transfer.COIN_RULE)
+        @Matching(regexp = Transfer.COIN_PATTERN, message = Transfer.COIN_RULE)
         String coin,
-        @Pattern(regexp = "[A-Z0-9]{1,40}",
+        @Matching(regexp = "[A-Z0-9]{1,40}",
                 message = "must be 1 to 40 upper-case letters or digits, such as BTCUSDT")
         String symbol,
         @NotNull(message = "is required")
-        @Pattern(regexp = Transfer.CLIENT_OID_PATTERN, message = Transfer.CLIENT_OID_RULE)
+        @Matching(regexp = Transfer.CLIENT_OID_PATTERN, message = Transfer.CLIENT_OID_RULE)
         String clientOid) {
 
     /** Most digits allowed before the decimal point of an amount. */

@@ -12,7 +12,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.spi.ValidationProvider;
 import java.lang.annotation.ElementType;
@@ -42,8 +41,8 @@ final class TransferValidation {
             "org.hibernate.validator.PredefinedScopeHibernateValidatorConfiguration";
 
     /** The built-in constraints {@link Transfer} uses; a new one on Transfer must be added here. */
-    private static final Set<String> BUILT_IN_CONSTRAINTS = Stream.of(NotNull.class, Positive.class, Digits.class,
-            Pattern.class).map(Class::getName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> BUILT_IN_CONSTRAINTS = Stream.of(NotNull.class, Positive.class, Digits.class)
+            .map(Class::getName).collect(Collectors.toUnmodifiableSet());
 
     /** What to add when no provider is there; said on every call that needs one, never a bare class error. */
     static final String NO_PROVIDER = "Transfer cannot be validated: no Jakarta Bean Validation provider is on the"
