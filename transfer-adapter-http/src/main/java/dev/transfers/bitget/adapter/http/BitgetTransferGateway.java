@@ -348,7 +348,9 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         }
 
         private void record(AttemptResult result) {
-            history.add("attempt " + attempts + ": " + result.description());
+            // Appended rather than +: on every call's path, and + would first generate method handles.
+            history.add(new StringBuilder("attempt ").append(attempts).append(": ").append(result.description())
+                    .toString());
             results.add(result);
             last = result;
             if (result instanceof AttemptResult.InDoubt inDoubt) {

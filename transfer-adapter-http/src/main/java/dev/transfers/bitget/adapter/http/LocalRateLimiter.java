@@ -61,8 +61,7 @@ public final class LocalRateLimiter extends RequestRateLimiter {
         if (granted.isEmpty()) {
             return Optional.empty();
         }
-        long grantedAt = granted.getAsLong();
-        return Optional.of((requestTime, rateLimited) -> window.release(grantedAt, requestTime, rateLimited));
+        return Optional.of(new WindowPermit(window, granted.getAsLong()));
     }
 
     @Override
@@ -73,5 +72,24 @@ public final class LocalRateLimiter extends RequestRateLimiter {
     @Override
     public String toString() {
         return "LocalRateLimiter[" + PERIOD_MILLIS + " ms]";
+    }
+
+    /**
+     * A slot of the window granted at {@code grantedAt}, given back on release. A class, not a
+     * lambda: a fresh JVM links a capturing lambda through method handles it must first generate.
+     */
+    private static final class WindowPermit implements Permit {
+        private final SendWindow window;
+        private final long grantedAt;
+
+        WindowPermit(SendWindow window, long grantedAt) {
+            this.window = window;
+            this.grantedAt = grantedAt;
+        }
+
+        @Override
+        public void release(OptionalLong requestTime, boolean rateLimited) {
+            window.release(grantedAt, requestTime, rateLimited);
+        }
     }
 }

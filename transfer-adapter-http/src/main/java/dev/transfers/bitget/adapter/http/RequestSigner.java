@@ -27,7 +27,11 @@ sealed interface RequestSigner permits RequestSigner.HmacSha256, RequestSigner.R
      * @param body                the exact body sent, or {@code ""} when there is none
      */
     static String prehash(String timestamp, String method, String requestPathAndQuery, String body) {
-        return timestamp + method.toUpperCase(java.util.Locale.ROOT) + requestPathAndQuery + body;
+        // A sized builder rather than +: a four-string concatenation is linked through method handles
+        // that a fresh JVM must first generate (docs/BENCHMARKS.md, section 7).
+        return new StringBuilder(timestamp.length() + method.length() + requestPathAndQuery.length() + body.length())
+                .append(timestamp).append(method.toUpperCase(java.util.Locale.ROOT)).append(requestPathAndQuery)
+                .append(body).toString();
     }
 
     /**
