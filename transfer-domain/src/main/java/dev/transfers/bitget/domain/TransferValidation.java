@@ -44,6 +44,13 @@ final class TransferValidation {
     private static final Set<String> BUILT_IN_CONSTRAINTS = Stream.of(NotNull.class, Positive.class, Digits.class)
             .map(Class::getName).collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * Hibernate Validator's switch for the cache it otherwise puts around the traversable resolver for
+     * each validation (a map per call); {@link EverythingReachable} answers at once, so there is nothing
+     * to cache. Another provider ignores the property.
+     */
+    private static final String NO_TRAVERSABLE_CACHE = "hibernate.validator.enable_traversable_resolver_result_cache";
+
     /** What to add when no provider is there; said on every call that needs one, never a bare class error. */
     static final String NO_PROVIDER = "Transfer cannot be validated: no Jakarta Bean Validation provider is on the"
             + " class path. Add org.hibernate.validator:hibernate-validator (runtime scope; transfer-domain brings it"
@@ -61,6 +68,7 @@ final class TransferValidation {
                 ValidatorFactory factory = configuration()
                         .ignoreXmlConfiguration()
                         .traversableResolver(new EverythingReachable())
+                        .addProperty(NO_TRAVERSABLE_CACHE, "false")
                         .messageInterpolator(new LiteralMessages())
                         .buildValidatorFactory();
                 validator = factory.getValidator();
