@@ -207,8 +207,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
 
     /** The state of one {@link #transfer(Transfer)} call across its attempts. */
     private final class Run {
+        private final Transfer transfer;
         private final String clientOid;
-        private final TransferQuery query;
         private final TransferRequestBody body;
         /** When the call must end, records read. */
         private final Instant deadline;
@@ -229,8 +229,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         private OptionalInt lastStatus = OptionalInt.empty();
 
         Run(Transfer transfer) {
+            this.transfer = transfer;
             this.clientOid = transfer.clientOid();
-            this.query = TransferQuery.of(transfer);
             this.body = TransferRequestBody.of(transfer);
             Instant now = settings.clock().instant();
             this.started = now;
@@ -394,12 +394,11 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             if (OutcomeRule.needsLookup(results)) {
                 history.add(why);
                 Instant lookupStarted = settings.clock().instant();
-                lookup = Optional.of(records.read(query, deadline));
+                lookup = Optional.of(records.read(TransferQuery.of(transfer), deadline));
                 events.settlementLookedUp(clientOid, lookup.get(), since(lookupStarted));
                 history.add(lookup.get().description());
             }
             OutcomeRule.Decision decision = OutcomeRule.decide(results, earlierCallInDoubt, lookup);
-            String whatHappened = history.isEmpty() ? "no request was sent" : String.join("; ", history);
             if (decision instanceof OutcomeRule.Decision.Applied applied) {
                 clientOidsInDoubt.forget(clientOid);
                 LOG.debug("Transfer {} applied as {} after {} attempt(s): {}", clientOid, applied.transferId(),
@@ -410,18 +409,23 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             }
             if (decision instanceof OutcomeRule.Decision.Rejected rejected) {
                 clientOidsInDoubt.forget(clientOid);
-                LOG.info("Transfer {}: not applied ({}): {}", clientOid, rejected.proof(), whatHappened);
+                LOG.info("Transfer {}: not applied ({}): {}", clientOid, rejected.proof(), whatHappened());
                 events.callEnded(clientOid, Outcome.REJECTED, TransferListener.CallEnded.reasonOf(rejected.reason()),
                         attempts, since(started));
                 Throwable cause = rejected.reason() == RejectionReason.EXCHANGE_UNREACHABLE ? lastCause : null;
                 throw rejection(rejected.reason(), rejected.code(), rejected.message(), cause);
             }
-            String unknown = whatHappened + "; " + ((OutcomeRule.Decision.Unknown) decision).why();
+            String unknown = whatHappened() + "; " + ((OutcomeRule.Decision.Unknown) decision).why();
             clientOidsInDoubt.remember(clientOid);
             LOG.warn("Transfer {}: outcome unknown: {}", clientOid, unknown);
             events.callEnded(clientOid, Outcome.UNKNOWN, TransferEvents.unknownReason(lookup), attempts,
                     since(started));
             throw new TransferOutcomeUnknownException(clientOid, unknown, lastCause);
+        }
+
+        /** The attempts and lookups so far, for a message: kept out of the applied path, which needs none. */
+        private String whatHappened() {
+            return history.isEmpty() ? "no request was sent" : String.join("; ", history);
         }
 
         private TransferRejectedException rejection(RejectionReason reason, String code, String message,

@@ -144,8 +144,9 @@ final class SendWindow {
                 long now = ticker.nanoTime();
                 long nextFree = Long.MAX_VALUE;
                 int taken = inFlight;
+                long leastDelay = leastDelay();
                 for (var iterator = finished.iterator(); iterator.hasNext(); ) {
-                    long free = freeAt(iterator.next());
+                    long free = freeAt(iterator.next(), leastDelay);
                     if (free - now <= 0) {
                         iterator.remove();
                     } else {
@@ -235,15 +236,20 @@ final class SendWindow {
     }
 
     /** When a finished request's slot may be given again: the earlier of the two rules (see the class). */
-    private long freeAt(Finished claim) {
+    private long freeAt(Finished claim, long leastDelay) {
         if (!claim.answered()) {
             return claim.freeAt();
         }
-        long leastDelay = Long.MAX_VALUE;
-        for (Delay delay : delays) {
-            leastDelay = Math.min(leastDelay, delay.sinceGrant());
-        }
         long byArrival = claim.arrivalBoundOnExchangeClock() + windowNanos + ARRIVAL_MARGIN_MILLIS * MILLI - leastDelay;
         return byArrival - claim.freeAt() < 0 ? byArrival : claim.freeAt();
+    }
+
+    /** The least {@code sinceGrant} of the latest answers' delays; {@link Long#MAX_VALUE} when there are none. */
+    private long leastDelay() {
+        long least = Long.MAX_VALUE;
+        for (Delay delay : delays) {
+            least = Math.min(least, delay.sinceGrant());
+        }
+        return least;
     }
 }
