@@ -127,7 +127,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
     private BitgetTransferGateway(Settings settings) {
         this.settings = settings;
         this.settlementReserve = settings.deadline().dividedBy(SETTLEMENT_SHARE);
-        this.events = new TransferEvents(settings.listeners());
+        this.events = new TransferEvents(settings.listeners(), settings.clock());
         this.exchangeClock = new ExchangeClock(settings.clock());
         this.classifier = new ResponseClassifier(settings.clock());
         this.rateLimiter = settings.rateLimiter() == null ? new LocalRateLimiter() : settings.rateLimiter();
@@ -359,11 +359,11 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 lastCause = notSent.cause();
             }
             LOG.debug("Transfer {} attempt {}: {}", clientOid, attempts, result.description());
-            events.attemptEnded(clientOid, attempts, result, lastStatus, since(attemptStarted));
+            events.attemptEnded(clientOid, attempts, result, lastStatus, attemptStarted);
         }
 
         private void permitWaited(PermitResult result, Instant asked) {
-            events.permitWaited(clientOid, result, since(asked));
+            events.permitWaited(clientOid, result, asked);
         }
 
         private void echoCheck(AttemptResult.Applied applied) {
@@ -395,23 +395,25 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 history.add(why);
                 Instant lookupStarted = settings.clock().instant();
                 lookup = Optional.of(records.read(TransferQuery.of(transfer), deadline));
-                events.settlementLookedUp(clientOid, lookup.get(), since(lookupStarted));
+                events.settlementLookedUp(clientOid, lookup.get(), lookupStarted);
                 history.add(lookup.get().description());
             }
             OutcomeRule.Decision decision = OutcomeRule.decide(results, earlierCallInDoubt, lookup);
             if (decision instanceof OutcomeRule.Decision.Applied applied) {
                 clientOidsInDoubt.forget(clientOid);
-                LOG.debug("Transfer {} applied as {} after {} attempt(s): {}", clientOid, applied.transferId(),
-                        attempts, applied.proof());
+                if (LOG.isDebugEnabled()) { // four arguments would build an array on every call
+                    LOG.debug("Transfer {} applied as {} after {} attempt(s): {}", clientOid, applied.transferId(),
+                            attempts, applied.proof());
+                }
                 events.callEnded(clientOid, Outcome.APPLIED, TransferEvents.appliedReason(results), attempts,
-                        since(started));
+                        started);
                 return new TransferReceipt(applied.transferId(), clientOid);
             }
             if (decision instanceof OutcomeRule.Decision.Rejected rejected) {
                 clientOidsInDoubt.forget(clientOid);
                 LOG.info("Transfer {}: not applied ({}): {}", clientOid, rejected.proof(), whatHappened());
                 events.callEnded(clientOid, Outcome.REJECTED, TransferListener.CallEnded.reasonOf(rejected.reason()),
-                        attempts, since(started));
+                        attempts, started);
                 Throwable cause = rejected.reason() == RejectionReason.EXCHANGE_UNREACHABLE ? lastCause : null;
                 throw rejection(rejected.reason(), rejected.code(), rejected.message(), cause);
             }
@@ -419,7 +421,7 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
             clientOidsInDoubt.remember(clientOid);
             LOG.warn("Transfer {}: outcome unknown: {}", clientOid, unknown);
             events.callEnded(clientOid, Outcome.UNKNOWN, TransferEvents.unknownReason(lookup), attempts,
-                    since(started));
+                    started);
             throw new TransferOutcomeUnknownException(clientOid, unknown, lastCause);
         }
 
@@ -453,13 +455,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
         } catch (IOException | RuntimeException failed) {
             LOG.info("Reading Bitget's server time failed ({})", Wire.describe(failed));
         }
-        events.clockResynced(resynced, exchangeClock.offsetMillis(), since(asked));
+        events.clockResynced(resynced, exchangeClock.offsetMillis(), asked);
         return resynced;
-    }
-
-    /** The time from {@code start} to now on the gateway's clock, for the listeners. */
-    private Duration since(Instant start) {
-        return Duration.between(start, settings.clock().instant());
     }
 
     private Request.Options attemptOptions(Duration remaining) {

@@ -6,7 +6,9 @@ import dev.transfers.bitget.adapter.http.TransferListener.Outcome;
 import dev.transfers.bitget.adapter.http.TransferListener.PermitResult;
 import dev.transfers.bitget.domain.TransferStatus;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,60 +19,71 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a gateway's {@link TransferListener}s what happened, each in turn, containing what they
- * throw. Without listeners every method returns at once and builds no event.
+ * throw. Each method takes the instant the reported step started and works out its duration itself:
+ * without listeners every method returns at once, reading no clock and building no event.
  */
 final class TransferEvents {
     private static final Logger LOG = LoggerFactory.getLogger(TransferEvents.class);
 
     private final List<Guarded> listeners;
+    private final Clock clock;
 
-    TransferEvents(List<TransferListener> listeners) {
+    TransferEvents(List<TransferListener> listeners, Clock clock) {
         this.listeners = listeners.stream().map(Guarded::new).toList();
+        this.clock = clock;
     }
 
-    void callEnded(String clientOid, Outcome outcome, String reason, int attempts, Duration duration) {
+    void callEnded(String clientOid, Outcome outcome, String reason, int attempts, Instant started) {
         if (!listeners.isEmpty()) {
             TransferListener.CallEnded event = new TransferListener.CallEnded(clientOid, outcome, reason, attempts,
-                    duration);
+                    since(started));
             tell("callEnded", listener -> listener.callEnded(event));
         }
     }
 
-    void attemptEnded(String clientOid, int attempt, AttemptResult result, OptionalInt httpStatus, Duration duration) {
+    void attemptEnded(String clientOid, int attempt, AttemptResult result, OptionalInt httpStatus, Instant started) {
         if (!listeners.isEmpty()) {
             TransferListener.AttemptEnded event = new TransferListener.AttemptEnded(clientOid, attempt,
-                    kindOf(result, httpStatus), httpStatus, duration);
+                    kindOf(result, httpStatus), httpStatus, since(started));
             tell("attemptEnded", listener -> listener.attemptEnded(event));
         }
     }
 
-    void permitWaited(String clientOid, PermitResult result, Duration waited) {
+    void permitWaited(String clientOid, PermitResult result, Instant asked) {
         if (!listeners.isEmpty()) {
-            TransferListener.PermitWaited event = new TransferListener.PermitWaited(clientOid, result, waited);
+            TransferListener.PermitWaited event = new TransferListener.PermitWaited(clientOid, result, since(asked));
             tell("permitWaited", listener -> listener.permitWaited(event));
         }
     }
 
-    void settlementLookedUp(String clientOid, LookupOutcome lookup, Duration duration) {
+    void settlementLookedUp(String clientOid, LookupOutcome lookup, Instant started) {
         if (!listeners.isEmpty()) {
             TransferListener.SettlementLookedUp event = new TransferListener.SettlementLookedUp(clientOid,
-                    resultOf(lookup), duration);
+                    resultOf(lookup), since(started));
             tell("settlementLookedUp", listener -> listener.settlementLookedUp(event));
         }
     }
 
-    void clockResynced(boolean succeeded, long offsetMillis, Duration duration) {
+    void clockResynced(boolean succeeded, long offsetMillis, Instant started) {
         if (!listeners.isEmpty()) {
             TransferListener.ClockResynced event = new TransferListener.ClockResynced(succeeded, offsetMillis,
-                    duration);
+                    since(started));
             tell("clockResynced", listener -> listener.clockResynced(event));
         }
     }
 
+    private Duration since(Instant started) {
+        return Duration.between(started, clock.instant());
+    }
+
     /** Why an applied call is applied: an attempt's answer, or else the records. */
     static String appliedReason(List<AttemptResult> attempts) {
-        return attempts.stream().anyMatch(AttemptResult.Applied.class::isInstance)
-                ? TransferListener.CallEnded.ANSWERED : TransferListener.CallEnded.RECORDS;
+        for (AttemptResult attempt : attempts) {
+            if (attempt instanceof AttemptResult.Applied) {
+                return TransferListener.CallEnded.ANSWERED;
+            }
+        }
+        return TransferListener.CallEnded.RECORDS;
     }
 
     /** Why a call's outcome is unknown, from what the records said (empty when they were not read). */

@@ -11,7 +11,8 @@ import dev.transfers.bitget.domain.TransferStatus;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -83,10 +84,10 @@ class TransferEventsTest {
             public void attemptEnded(TransferListener.AttemptEnded event) {
                 healthy.incrementAndGet();
             }
-        }));
+        }), Clock.systemUTC());
 
         for (int attempt = 1; attempt <= 3; attempt++) {
-            events.attemptEnded("oid-1", attempt, inDoubt(null), OptionalInt.of(502), Duration.ZERO);
+            events.attemptEnded("oid-1", attempt, inDoubt(null), OptionalInt.of(502), Instant.now());
         }
 
         assertThat(failing).hasValue(3);
