@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  *
  * <p>Why not {@code @Pattern}: Hibernate Validator's validator for it keys a shared cache of compiled
  * patterns with a record, and the first {@code hashCode} and {@code equals} of a record link through
- * {@code ObjectMethods}, which generates about 45 method-handle classes at start-up. In a short-lived
- * process that work, and the JIT compiling the class generator it makes hot, cost more CPU than all
- * of a transfer's own validation (docs/BENCHMARKS.md, section 7). This validator compiles its
- * pattern once, when Hibernate Validator creates it for the field.
+ * {@code ObjectMethods}, which generates about 45 method-handle classes at start-up. Those classes
+ * were enough to make the JIT compile the JDK's class generator (ASM's {@code Frame.execute}, 0.3 to
+ * 0.45 s of CPU and its memory) in a process making a few hundred transfers (docs/BENCHMARKS.md,
+ * section 7). This validator compiles its pattern once, when Hibernate Validator creates it for the
+ * field.
  */
 @Documented
 @Constraint(validatedBy = Matching.Validator.class)
