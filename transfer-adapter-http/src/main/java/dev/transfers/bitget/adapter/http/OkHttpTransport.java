@@ -21,6 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -54,6 +55,12 @@ final class OkHttpTransport implements Client {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final OkHttpClient http;
+    /**
+     * The URL of the last call, parsed: calls to one endpoint send the same URL, which OkHttp would
+     * otherwise parse and canonicalise char by char on every call. An immutable pair read and replaced
+     * whole, so a race between threads costs at most one parse more.
+     */
+    private volatile ParsedUrl lastUrl;
 
     OkHttpTransport(SSLContext tls, List<String> tlsProtocols, Duration connectTimeout, Duration readTimeout) {
         ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
@@ -80,7 +87,7 @@ final class OkHttpTransport implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(request.url());
+        okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(parsed(request.url()));
         String contentType = null;
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
             if (header.getKey().equalsIgnoreCase("Content-Length")) {
@@ -120,6 +127,21 @@ final class OkHttpTransport implements Client {
                     .body(answerBody)
                     .build();
         }
+    }
+
+    /** {@code url} parsed, or the last call's parse of the same text. */
+    private HttpUrl parsed(String url) {
+        ParsedUrl last = lastUrl;
+        if (last != null && last.text().equals(url)) {
+            return last.url();
+        }
+        HttpUrl parsed = HttpUrl.get(url);
+        lastUrl = new ParsedUrl(url, parsed);
+        return parsed;
+    }
+
+    /** A URL's text and OkHttp's parse of it. */
+    private record ParsedUrl(String text, HttpUrl url) {
     }
 
     /**
