@@ -3,9 +3,14 @@ package dev.transfers.bitget.adapter.http;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -124,7 +129,7 @@ final class OkHttpTransport implements Client {
                     .reason(answer.message())
                     .headers(Collections.<String, Collection<String>>unmodifiableMap(answer.headers().toMultimap()))
                     .request(request)
-                    .body(answerBody)
+                    .body(new ReadBody(answerBody))
                     .build();
         }
     }
@@ -138,6 +143,50 @@ final class OkHttpTransport implements Client {
         HttpUrl parsed = HttpUrl.get(url);
         lastUrl = new ParsedUrl(url, parsed);
         return parsed;
+    }
+
+    /**
+     * An answer's body, read whole by {@link #execute}: {@link Wire#readBody} takes its bytes as they
+     * are. It gives no {@linkplain #length() length}, so that Feign does not copy it once more (it
+     * copies a body of known length up to 8 KiB for a method that returns {@link Response}, and
+     * rebuilds the response, its headers included, around the copy).
+     */
+    static final class ReadBody implements Response.Body {
+        private final byte[] bytes;
+
+        private ReadBody(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** The body as read; the caller owns it (nothing else reads it). */
+        byte[] bytes() {
+            return bytes;
+        }
+
+        @Override
+        public Integer length() {
+            return null;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public InputStream asInputStream() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public Reader asReader(Charset charset) {
+            return new InputStreamReader(asInputStream(), charset);
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release: the connection went back to OkHttp when the body was read.
+        }
     }
 
     /** A URL's text and OkHttp's parse of it. */
