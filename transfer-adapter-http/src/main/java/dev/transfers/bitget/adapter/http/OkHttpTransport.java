@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -60,12 +61,10 @@ final class OkHttpTransport implements Client {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final OkHttpClient http;
-    /**
-     * The URL of the last call, parsed: calls to one endpoint send the same URL, which OkHttp would
-     * otherwise parse and canonicalise char by char on every call. An immutable pair read and replaced
-     * whole, so a race between threads costs at most one parse more.
-     */
-    private volatile ParsedUrl lastUrl;
+    /** Calls to one endpoint send the same URL, which OkHttp would otherwise parse and canonicalise on every call. */
+    private final LastParse<HttpUrl> urls = new LastParse<>(HttpUrl::get);
+    /** And the same content type, which OkHttp parses with regular expressions. */
+    private final LastParse<MediaType> mediaTypes = new LastParse<>(MediaType::parse);
 
     OkHttpTransport(SSLContext tls, List<String> tlsProtocols, Duration connectTimeout, Duration readTimeout) {
         ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
@@ -92,7 +91,7 @@ final class OkHttpTransport implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(parsed(request.url()));
+        okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(urls.of(request.url()));
         String contentType = null;
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
             if (header.getKey().equalsIgnoreCase("Content-Length")) {
@@ -109,7 +108,7 @@ final class OkHttpTransport implements Client {
         String method = request.httpMethod().name();
         if (body != null || method.equals("POST") || method.equals("PUT")) {
             sent.method(method, RequestBody.create(body == null ? new byte[0] : body,
-                    contentType == null ? null : MediaType.parse(contentType)));
+                    contentType == null ? null : mediaTypes.of(contentType)));
         } else {
             sent.method(method, null);
         }
@@ -132,17 +131,6 @@ final class OkHttpTransport implements Client {
                     .body(new ReadBody(answerBody))
                     .build();
         }
-    }
-
-    /** {@code url} parsed, or the last call's parse of the same text. */
-    private HttpUrl parsed(String url) {
-        ParsedUrl last = lastUrl;
-        if (last != null && last.text().equals(url)) {
-            return last.url();
-        }
-        HttpUrl parsed = HttpUrl.get(url);
-        lastUrl = new ParsedUrl(url, parsed);
-        return parsed;
     }
 
     /**
@@ -189,8 +177,31 @@ final class OkHttpTransport implements Client {
         }
     }
 
-    /** A URL's text and OkHttp's parse of it. */
-    private record ParsedUrl(String text, HttpUrl url) {
+    /**
+     * A parser that keeps its last result: the text is parsed again only when it differs from the
+     * last. The text and its parse are one immutable pair, read and replaced whole, so a race between
+     * threads costs at most one parse more.
+     */
+    private static final class LastParse<T> {
+        private final Function<String, T> parser;
+        private volatile Parsed<T> last;
+
+        LastParse(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
+        T of(String text) {
+            Parsed<T> kept = last;
+            if (kept != null && kept.text().equals(text)) {
+                return kept.value();
+            }
+            T value = parser.apply(text);
+            last = new Parsed<>(text, value);
+            return value;
+        }
+
+        private record Parsed<T>(String text, T value) {
+        }
     }
 
     /**
