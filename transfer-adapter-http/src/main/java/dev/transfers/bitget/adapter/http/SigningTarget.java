@@ -15,14 +15,18 @@ import java.util.Map;
  * call, so each gets a fresh timestamp and signature; the body, and the clientOid in it, come from the
  * caller's {@code Transfer} and never change here.
  *
- * <p>It adds Bitget's authentication headers ({@code ACCESS-KEY}, {@code ACCESS-SIGN},
- * {@code ACCESS-TIMESTAMP}, {@code ACCESS-PASSPHRASE}), {@code locale}, and {@code paptrading: 1} for
- * demo trading to the request itself, beside the headers the method declares, rather than to the
- * template as a {@code RequestInterceptor} would: Feign would otherwise build, expand and copy a
- * header template for each of them on every attempt. Header values are never read as templates, so
- * braces in a passphrase stay as they are.
+ * <p>It adds the headers of Bitget's signed requests ({@code ACCESS-KEY}, {@code ACCESS-SIGN},
+ * {@code ACCESS-TIMESTAMP}, {@code ACCESS-PASSPHRASE}, {@code locale}, {@code paptrading: 1} for demo
+ * trading, and {@code Content-Type: application/json} when there is a body) to the request itself,
+ * beside any header the method declares, rather than to the template as a {@code RequestInterceptor}
+ * or a {@code @Headers} annotation would: Feign would otherwise build, expand and copy a header
+ * template for each of them on every attempt. Header values are never read as templates, so braces
+ * in a passphrase stay as they are.
  */
 final class SigningTarget implements Target<BitgetApi> {
+    /** The type of every body sent: Bitget's signed endpoints take JSON. */
+    private static final List<String> JSON = List.of("application/json");
+
     private final String baseUrl;
     private final BitgetCredentials credentials;
     private final ExchangeClock clock;
@@ -73,6 +77,9 @@ final class SigningTarget implements Target<BitgetApi> {
         String prehash = RequestSigner.prehash(timestamp, template.method(), pathAndQuery,
                 body == null ? "" : new String(body, StandardCharsets.UTF_8));
         Map<String, Collection<String>> headers = template.headers(); // a copy, Feign's own, case-insensitive
+        if (body != null) {
+            headers.put("Content-Type", JSON);
+        }
         headers.put("ACCESS-KEY", List.of(credentials.apiKey()));
         headers.put("ACCESS-SIGN", List.of(credentials.sign(prehash)));
         headers.put("ACCESS-TIMESTAMP", List.of(timestamp));

@@ -21,12 +21,8 @@ class SigningTargetTest {
             + "\"coin\":\"USDT\",\"symbol\":\"BTCUSDT\",\"clientOid\":\"1\"}";
 
     @Test
-    void signsThePostVectorOverTheExactBodyAndKeepsTheMethodsOwnHeaders() {
-        RequestTemplate template = new RequestTemplate().method(Request.HttpMethod.POST).uri(BitgetApi.TRANSFER_PATH)
-                .header("Content-Type", "application/json")
-                .body(TRANSFER_BODY.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-
-        Request request = target(1659076670000L, false).apply(template);
+    void signsThePostVectorOverTheExactBodySentAsJson() {
+        Request request = target(1659076670000L, false).apply(transferTemplate());
 
         assertThat(request.httpMethod()).isEqualTo(Request.HttpMethod.POST);
         assertThat(request.url()).isEqualTo(BASE_URL + BitgetApi.TRANSFER_PATH);
@@ -51,6 +47,17 @@ class SigningTargetTest {
         assertThat(request.url()).isEqualTo(BASE_URL + pathAndQuery);
         assertThat(request.body()).isNull();
         assertThat(request.headers().get("ACCESS-SIGN")).containsExactly("n4dtOvceQJjab6+iC9WppVIrGjoSvOk7QZ5DpcP7x3I=");
+        assertThat(request.headers()).doesNotContainKey("Content-Type");
+    }
+
+    @Test
+    void keepsTheHeadersTheMethodDeclares() {
+        RequestTemplate template = transferTemplate().header("X-Declared", "by the method");
+
+        Request request = target(1700000000000L, false).apply(template);
+
+        assertThat(request.headers().get("X-Declared")).containsExactly("by the method");
+        assertThat(request.headers()).containsKeys("ACCESS-SIGN", "Content-Type");
     }
 
     @Test
