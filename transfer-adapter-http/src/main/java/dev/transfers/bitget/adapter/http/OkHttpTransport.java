@@ -15,7 +15,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionSpec;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -126,11 +126,21 @@ final class OkHttpTransport implements Client {
             return Response.builder()
                     .status(answer.code())
                     .reason(answer.message())
-                    .headers(Collections.<String, Collection<String>>unmodifiableMap(answer.headers().toMultimap()))
+                    .headers(headersRead(answer.headers()))
                     .request(request)
                     .body(new ReadBody(answerBody))
                     .build();
         }
+    }
+
+    /**
+     * The answer's headers that the adapter reads ({@value ResponseClassifier#RETRY_AFTER}), and no
+     * other: Feign copies a response's headers each time it builds one, twice per call, and nothing
+     * here reads the rest.
+     */
+    private static Map<String, Collection<String>> headersRead(Headers headers) {
+        List<String> retryAfter = headers.values(ResponseClassifier.RETRY_AFTER);
+        return retryAfter.isEmpty() ? Map.of() : Map.of(ResponseClassifier.RETRY_AFTER, retryAfter);
     }
 
     /**

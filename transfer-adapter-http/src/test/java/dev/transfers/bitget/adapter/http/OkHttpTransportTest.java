@@ -27,6 +27,7 @@ class OkHttpTransportTest {
         server.createContext("/", exchange -> {
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             byte[] answer = exchange.getRequestURI().toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Retry-After", "7");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
@@ -43,6 +44,7 @@ class OkHttpTransportTest {
                 Request request = Request.create(Request.HttpMethod.GET, base + pathAndQuery, Map.of(), null, null, null);
                 try (Response response = transport.execute(request, OPTIONS)) {
                     assertThat(new String(Wire.readBody(response), StandardCharsets.UTF_8)).isEqualTo(pathAndQuery);
+                    assertThat(response.headers().get("Retry-After")).as("the header the adapter reads").containsExactly("7");
                 }
             }
 
