@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -62,9 +61,19 @@ final class OkHttpTransport implements Client {
 
     private final OkHttpClient http;
     /** Calls to one endpoint send the same URL, which OkHttp would otherwise parse and canonicalise on every call. */
-    private final LastParse<HttpUrl> urls = new LastParse<>(HttpUrl::get);
+    private final LastParse<HttpUrl> urls = new LastParse<>() {
+        @Override
+        HttpUrl parse(String url) {
+            return HttpUrl.get(url);
+        }
+    };
     /** And the same content type, which OkHttp parses with regular expressions. */
-    private final LastParse<MediaType> mediaTypes = new LastParse<>(MediaType::parse);
+    private final LastParse<MediaType> mediaTypes = new LastParse<>() {
+        @Override
+        MediaType parse(String contentType) {
+            return MediaType.parse(contentType);
+        }
+    };
 
     OkHttpTransport(SSLContext tls, List<String> tlsProtocols, Duration connectTimeout, Duration readTimeout) {
         ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
@@ -190,22 +199,20 @@ final class OkHttpTransport implements Client {
     /**
      * A parser that keeps its last result: the text is parsed again only when it differs from the
      * last. The text and its parse are one immutable pair, read and replaced whole, so a race between
-     * threads costs at most one parse more.
+     * threads costs at most one parse more. (A subclass rather than a lambda: a fresh JVM links a
+     * lambda through method handles it must first generate.)
      */
-    private static final class LastParse<T> {
-        private final Function<String, T> parser;
+    private abstract static class LastParse<T> {
         private volatile Parsed<T> last;
 
-        LastParse(Function<String, T> parser) {
-            this.parser = parser;
-        }
+        abstract T parse(String text);
 
         T of(String text) {
             Parsed<T> kept = last;
             if (kept != null && kept.text().equals(text)) {
                 return kept.value();
             }
-            T value = parser.apply(text);
+            T value = parse(text);
             last = new Parsed<>(text, value);
             return value;
         }
