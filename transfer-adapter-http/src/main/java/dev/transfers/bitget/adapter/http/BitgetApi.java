@@ -1,6 +1,5 @@
 package dev.transfers.bitget.adapter.http;
 
-import feign.Headers;
 import feign.Param;
 import feign.Request;
 import feign.RequestLine;
@@ -9,7 +8,8 @@ import feign.Response;
 /**
  * Bitget's signed endpoint, as Feign sees it. It returns the raw {@link Response} so that every
  * status and body, HTML and empty ones included, is classified by {@link ResponseClassifier}
- * rather than thrown by a decoder.
+ * rather than thrown by a decoder. {@link SigningTarget} signs each request and adds the headers
+ * Bitget asks of signed requests, {@code Content-Type} included.
  */
 interface BitgetApi {
 
@@ -20,7 +20,6 @@ interface BitgetApi {
     String RECORDS_PATH = "/api/v2/spot/account/transferRecords";
 
     @RequestLine("POST " + TRANSFER_PATH)
-    @Headers("Content-Type: application/json")
     Response transfer(TransferRequestBody body, Request.Options options);
 
     /**

@@ -144,9 +144,8 @@ public final class BitgetTransferGateway implements TransferGateway, TransferHis
                 .client(client)
                 .encoder(new TransferRequestBodyEncoder())
                 .retryer(Retryer.NEVER_RETRY)
-                .requestInterceptor(new SigningInterceptor(settings.credentials(), exchangeClock, settings.locale(),
-                        settings.demoTrading()))
-                .target(BitgetApi.class, target);
+                .target(new SigningTarget(target, settings.credentials(), exchangeClock, settings.locale(),
+                        settings.demoTrading()));
         this.publicApi = Feign.builder()
                 .client(client)
                 .retryer(Retryer.NEVER_RETRY)

@@ -3,14 +3,18 @@ package dev.transfers.bitget.adapter.http;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,8 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionSpec;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -54,6 +60,20 @@ final class OkHttpTransport implements Client {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final OkHttpClient http;
+    /** Calls to one endpoint send the same URL, which OkHttp would otherwise parse and canonicalise on every call. */
+    private final LastParse<HttpUrl> urls = new LastParse<>() {
+        @Override
+        HttpUrl parse(String url) {
+            return HttpUrl.get(url);
+        }
+    };
+    /** And the same content type, which OkHttp parses with regular expressions. */
+    private final LastParse<MediaType> mediaTypes = new LastParse<>() {
+        @Override
+        MediaType parse(String contentType) {
+            return MediaType.parse(contentType);
+        }
+    };
 
     OkHttpTransport(SSLContext tls, List<String> tlsProtocols, Duration connectTimeout, Duration readTimeout) {
         ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
@@ -80,7 +100,7 @@ final class OkHttpTransport implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(request.url());
+        okhttp3.Request.Builder sent = new okhttp3.Request.Builder().url(urls.of(request.url()));
         String contentType = null;
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
             if (header.getKey().equalsIgnoreCase("Content-Length")) {
@@ -97,7 +117,7 @@ final class OkHttpTransport implements Client {
         String method = request.httpMethod().name();
         if (body != null || method.equals("POST") || method.equals("PUT")) {
             sent.method(method, RequestBody.create(body == null ? new byte[0] : body,
-                    contentType == null ? null : MediaType.parse(contentType)));
+                    contentType == null ? null : mediaTypes.of(contentType)));
         } else {
             sent.method(method, null);
         }
@@ -115,10 +135,89 @@ final class OkHttpTransport implements Client {
             return Response.builder()
                     .status(answer.code())
                     .reason(answer.message())
-                    .headers(Collections.<String, Collection<String>>unmodifiableMap(answer.headers().toMultimap()))
+                    .headers(headersRead(answer.headers()))
                     .request(request)
-                    .body(answerBody)
+                    .body(new ReadBody(answerBody))
                     .build();
+        }
+    }
+
+    /**
+     * The answer's headers that the adapter reads ({@value ResponseClassifier#RETRY_AFTER}), and no
+     * other: Feign copies a response's headers each time it builds one, twice per call, and nothing
+     * here reads the rest.
+     */
+    private static Map<String, Collection<String>> headersRead(Headers headers) {
+        List<String> retryAfter = headers.values(ResponseClassifier.RETRY_AFTER);
+        return retryAfter.isEmpty() ? Map.of() : Map.of(ResponseClassifier.RETRY_AFTER, retryAfter);
+    }
+
+    /**
+     * An answer's body, read whole by {@link #execute}: {@link Wire#readBody} takes its bytes as they
+     * are. It gives no {@linkplain #length() length}, so that Feign does not copy it once more (it
+     * copies a body of known length up to 8 KiB for a method that returns {@link Response}, and
+     * rebuilds the response, its headers included, around the copy).
+     */
+    static final class ReadBody implements Response.Body {
+        private final byte[] bytes;
+
+        private ReadBody(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** The body as read; the caller owns it (nothing else reads it). */
+        byte[] bytes() {
+            return bytes;
+        }
+
+        @Override
+        public Integer length() {
+            return null;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public InputStream asInputStream() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public Reader asReader(Charset charset) {
+            return new InputStreamReader(asInputStream(), charset);
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release: the connection went back to OkHttp when the body was read.
+        }
+    }
+
+    /**
+     * A parser that keeps its last result: the text is parsed again only when it differs from the
+     * last. The text and its parse are one immutable pair, read and replaced whole, so a race between
+     * threads costs at most one parse more. (A subclass rather than a lambda: a fresh JVM links a
+     * lambda through method handles it must first generate.)
+     */
+    private abstract static class LastParse<T> {
+        private volatile Parsed<T> last;
+
+        abstract T parse(String text);
+
+        T of(String text) {
+            Parsed<T> kept = last;
+            if (kept != null && kept.text().equals(text)) {
+                return kept.value();
+            }
+            T value = parse(text);
+            last = new Parsed<>(text, value);
+            return value;
+        }
+
+        private record Parsed<T>(String text, T value) {
         }
     }
 

@@ -36,6 +36,8 @@ import java.util.OptionalLong;
  * the HTTP status.
  */
 final class ResponseClassifier {
+    /** The one header of an answer that is read: how long to wait before the next attempt. */
+    static final String RETRY_AFTER = "Retry-After";
     static final String SUCCESS_CODE = "00000";
     private static final int MAX_MESSAGE_LENGTH = 200;
 
@@ -391,7 +393,7 @@ final class ResponseClassifier {
 
     /** Retry-After as delta-seconds or an HTTP date; absent when missing, negative or unreadable. */
     private Optional<Duration> retryAfter(Map<String, Collection<String>> headers) {
-        Optional<String> value = firstValue(headers, "Retry-After");
+        Optional<String> value = firstValue(headers, RETRY_AFTER);
         if (value.isEmpty()) {
             return Optional.empty();
         }

@@ -15,5 +15,8 @@ final class TransferRequestBodyEncoder implements Encoder {
             throw new EncodeException("only a TransferRequestBody is sent, not " + bodyType);
         }
         template.body(body.json(), StandardCharsets.UTF_8);
+        // Feign adds the length as a header template, which it would copy and expand on every call;
+        // OkHttp writes Content-Length from the body itself.
+        template.removeHeader("Content-Length");
     }
 }

@@ -12,6 +12,9 @@ final class Wire {
 
     /** The body {@link OkHttpTransport} already read, bounded in size and time. */
     static byte[] readBody(Response response) throws IOException {
+        if (response.body() instanceof OkHttpTransport.ReadBody read) {
+            return read.bytes();
+        }
         if (response.body() == null) {
             return new byte[0];
         }

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The HTTP adapter's own per-call work, without any network: its HMAC signer, its JSON encoder
- * ({@link TransferRequestBodyEncoder}: {@link TransferRequestBody} written by Jackson's streaming generator), the signing interceptor on
- * the encoded request, and the response classifier on a success answer. The class sits in the
+ * ({@link TransferRequestBodyEncoder}: {@link TransferRequestBody} written by Jackson's streaming generator), the signing target making the
+ * encoded template the signed request, and the response classifier on a success answer. The class sits in the
  * adapter's package (in this module, not the adapter's jar) to reach those package-private parts
  * without widening the adapter's public API; each is built as {@link BitgetTransferGateway} builds it.
  *
@@ -45,7 +45,7 @@ public class AdapterCostBenchmark {
 
     private RequestSigner signer;
     private TransferRequestBodyEncoder encoder;
-    private SigningInterceptor interceptor;
+    private SigningTarget target;
     private ResponseClassifier classifier;
     private Transfer transfer;
     private String body;
@@ -56,7 +56,8 @@ public class AdapterCostBenchmark {
         BitgetCredentials credentials = BitgetCredentials.hmac("bench-key", "bench-secret", "bench-passphrase");
         signer = new RequestSigner.HmacSha256("bench-secret");
         encoder = new TransferRequestBodyEncoder();
-        interceptor = new SigningInterceptor(credentials, new ExchangeClock(Clock.systemUTC()), "en-US", false);
+        target = new SigningTarget("https://api.bitget.com", credentials, new ExchangeClock(Clock.systemUTC()), "en-US",
+                false);
         classifier = new ResponseClassifier(Clock.systemUTC());
         transfer = Transfer.builder().from(AccountType.SPOT).to(AccountType.USDT_FUTURES)
                 .amount(new BigDecimal("0.01")).coin("USDT").build();
@@ -76,12 +77,10 @@ public class AdapterCostBenchmark {
         return encode();
     }
 
-    /** What the adapter does to a transfer before sending it: encode, then sign and set the headers. */
+    /** What the adapter does to a transfer before sending it: encode, then sign it into the request with its headers. */
     @Benchmark
-    public RequestTemplate adapterEncodeAndSign() {
-        RequestTemplate template = encode();
-        interceptor.apply(template);
-        return template;
+    public Request adapterEncodeAndSign() {
+        return target.apply(encode());
     }
 
     /** The classifier alone, on Bitget's success answer to a transfer. */
